@@ -1,0 +1,37 @@
+export const HELP: Record<string, string> = {
+  main: `escale — international economic missions, from profiles to impact
+
+Usage: escale COMMAND [options]
+
+Commands:
+  start                 migrate, load the demo on first start, and serve
+  serve                 serve the web app and the API
+  migrate               apply database migrations
+  demo                  load the demo missions
+  mission create        create a mission
+  mission list          list missions
+  import FILE           import participants from CSV or XLSX
+  export                export participants
+  user add              add a user
+
+Environment: DATABASE_URL (postgres://… or a SQLite file; default data/escale.db), PORT (3000), HOST, SMTP_URL, PUBLIC_URL.
+Run escale COMMAND --help for a command's options.`,
+  start:
+    'Usage: escale start\n  Applies migrations, loads the demo when the database has no demo yet, and serves.',
+  serve: 'Usage: escale serve\n  Serves the web app and the API on HOST:PORT.',
+  migrate: 'Usage: escale migrate\n  Applies pending migrations to DATABASE_URL.',
+  demo: 'Usage: escale demo\n  Loads the fictional Aix-Marseille-Provence ↔ Miami-Dade missions (once).',
+  'mission create': `Usage: escale mission create --slug SLUG --title TITLE --origin TERRITORY --host TERRITORY
+                             --timezone TZ --start YYYY-MM-DD --end YYYY-MM-DD [--currency EUR]`,
+  'mission list':
+    'Usage: escale mission list [--json]\n  Slug, title, timezone, dates and head counts of every mission.',
+  import: `Usage: escale import FILE --mission SLUG [--dry-run]
+  Columns: side,organization,kind,country,city,website,sectors,description,offers,requests,
+           first_name,last_name,email,title,language (French headers accepted).
+  A file with bad rows is refused whole and every bad row is listed.`,
+  export:
+    'Usage: escale export --mission SLUG [--format csv|xlsx] [--out FILE]\n  Writes the import columns, one row per person.',
+  'user add': `Usage: escale user add --email EMAIL --name NAME [--password PASSWORD] [--admin] [--mission SLUG --role ROLE]
+  The password may come from ESCALE_PASSWORD instead; without one the user signs in with e-mailed links.
+  ROLE is organizer, participant or official.`,
+};

@@ -1,0 +1,143 @@
+import type { Executor } from './database.ts';
+import type { Database } from './tables.ts';
+
+export type OrganizationRow = Database['organizations'];
+export type OpportunityRow = Database['opportunities'];
+export type OrganizationInMissionRow = OrganizationRow & { side: string };
+
+export interface OrganizationSearch {
+  missionId: string;
+  words: string[];
+  sector?: string | undefined;
+  side?: string | undefined;
+  limit: number;
+  offset: number;
+}
+
+function registeredOrganizations(db: Executor, missionId: string, side: string | undefined) {
+  let q = db
+    .selectFrom('registrations')
+    .select(['organization_id', (eb) => eb.fn.min('side').as('side')])
+    .where('mission_id', '=', missionId)
+    .groupBy('organization_id');
+  if (side) q = q.where('side', '=', side);
+  return q;
+}
+
+/** One page of the mission's organizations matching every word and the filters, by name. */
+export async function searchOrganizations(
+  db: Executor,
+  s: OrganizationSearch,
+): Promise<{ total: number; rows: OrganizationInMissionRow[] }> {
+  let base = db
+    .selectFrom('organizations as o')
+    .innerJoin(registeredOrganizations(db, s.missionId, s.side).as('r'), 'r.organization_id', 'o.id');
+  for (const word of s.words) {
+    base = base.where('o.search_text', 'like', `%${word.replace(/[%_\\]/g, '')}%`);
+  }
+  if (s.sector) {
+    const sector = s.sector;
+    base = base.where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('organization_sectors as os')
+          .select('os.organization_id')
+          .whereRef('os.organization_id', '=', 'o.id')
+          .where('os.sector_code', '=', sector),
+      ),
+    );
+  }
+  const [countRow, rows] = await Promise.all([
+    base.select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow(),
+    base
+      .selectAll('o')
+      .select('r.side')
+      .orderBy('o.name_key')
+      .orderBy('o.id')
+      .limit(s.limit)
+      .offset(s.offset)
+      .execute(),
+  ]);
+  return { total: Number(countRow.n), rows: rows as OrganizationInMissionRow[] };
+}
+
+export function findOrganizationInMission(
+  db: Executor,
+  missionId: string,
+  organizationId: string,
+): Promise<OrganizationInMissionRow | undefined> {
+  return db
+    .selectFrom('organizations as o')
+    .innerJoin(registeredOrganizations(db, missionId, undefined).as('r'), 'r.organization_id', 'o.id')
+    .selectAll('o')
+    .select('r.side')
+    .where('o.id', '=', organizationId)
+    .executeTakeFirst() as Promise<OrganizationInMissionRow | undefined>;
+}
+
+export async function listSectorsOfOrganizations(
+  db: Executor,
+  ids: string[],
+): Promise<Map<string, string[]>> {
+  const out = new Map<string, string[]>(ids.map((id) => [id, []]));
+  if (ids.length === 0) return out;
+  const rows = await db
+    .selectFrom('organization_sectors as os')
+    .innerJoin('sectors as s', 's.code', 'os.sector_code')
+    .select(['os.organization_id', 'os.sector_code'])
+    .where('os.organization_id', 'in', ids)
+    .orderBy('s.position')
+    .execute();
+  for (const r of rows) out.get(r.organization_id)?.push(r.sector_code);
+  return out;
+}
+
+export function listOpportunitiesOfOrganization(
+  db: Executor,
+  organizationId: string,
+): Promise<OpportunityRow[]> {
+  return db
+    .selectFrom('opportunities')
+    .selectAll()
+    .where('organization_id', '=', organizationId)
+    .orderBy('kind')
+    .orderBy('position')
+    .execute();
+}
+
+export async function updateOrganizationRow(
+  db: Executor,
+  id: string,
+  patch: Partial<Omit<OrganizationRow, 'id'>>,
+): Promise<void> {
+  await db.updateTable('organizations').set(patch).where('id', '=', id).execute();
+}
+
+export async function replaceOrganizationSectors(db: Executor, id: string, codes: string[]): Promise<void> {
+  await db.deleteFrom('organization_sectors').where('organization_id', '=', id).execute();
+  if (codes.length > 0) {
+    await db
+      .insertInto('organization_sectors')
+      .values(codes.map((sector_code) => ({ organization_id: id, sector_code })))
+      .execute();
+  }
+}
+
+export async function replaceOpportunities(db: Executor, id: string, rows: OpportunityRow[]): Promise<void> {
+  await db.deleteFrom('opportunities').where('organization_id', '=', id).execute();
+  if (rows.length > 0) await db.insertInto('opportunities').values(rows).execute();
+}
+
+/** Counts the mission's organizations per sector and side, for the overview. */
+export function countOrganizationsBySectorAndSide(db: Executor, missionId: string) {
+  return db
+    .selectFrom('organization_sectors as os')
+    .innerJoin(
+      registeredOrganizations(db, missionId, undefined).as('r'),
+      'r.organization_id',
+      'os.organization_id',
+    )
+    .select(['os.sector_code', 'r.side', (eb) => eb.fn.countAll<string>().as('n')])
+    .groupBy(['os.sector_code', 'r.side'])
+    .execute();
+}

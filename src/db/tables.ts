@@ -1,0 +1,138 @@
+/** Row types of every table; booleans are stored as 0/1 and timestamps as ISO strings on both dialects. */
+export interface Database {
+  sectors: { code: string; name_fr: string; name_en: string; position: number };
+  territories: {
+    id: string;
+    name: string;
+    country: string;
+    timezone: string;
+    pitch_fr: string;
+    pitch_en: string;
+  };
+  territory_facts: {
+    id: string;
+    territory_id: string;
+    sector_code: string | null;
+    value: string;
+    label_fr: string;
+    label_en: string;
+    position: number;
+  };
+  partnerships: {
+    id: string;
+    territory_a_id: string;
+    territory_b_id: string;
+    signed_on: string | null;
+    name: string;
+  };
+  missions: {
+    id: string;
+    slug: string;
+    title: string;
+    partnership_id: string | null;
+    origin_territory_id: string;
+    host_territory_id: string;
+    timezone: string;
+    starts_on: string;
+    ends_on: string;
+    reporting_currency: string;
+    summary_fr: string;
+    summary_en: string;
+    created_at: string;
+  };
+  mission_sectors: { mission_id: string; sector_code: string; position: number };
+  organizations: {
+    id: string;
+    name: string;
+    name_key: string;
+    kind: string;
+    country: string;
+    city: string;
+    website: string;
+    description: string;
+    description_language: string;
+    search_text: string;
+    created_at: string;
+    updated_at: string;
+  };
+  organization_sectors: { organization_id: string; sector_code: string };
+  opportunities: {
+    id: string;
+    organization_id: string;
+    kind: string;
+    text: string;
+    language: string;
+    position: number;
+  };
+  people: {
+    id: string;
+    organization_id: string;
+    first_name: string;
+    last_name: string;
+    email: string;
+    title: string;
+    language: string;
+    created_at: string;
+    updated_at: string;
+  };
+  registrations: {
+    id: string;
+    mission_id: string;
+    person_id: string;
+    organization_id: string;
+    side: string;
+    presence_days: string;
+    created_at: string;
+  };
+  programme_items: {
+    id: string;
+    mission_id: string;
+    kind: string;
+    title_fr: string;
+    title_en: string;
+    sector_code: string | null;
+    starts_at: string;
+    ends_at: string;
+    venue: string;
+    capacity: number | null;
+  };
+  programme_signups: { programme_item_id: string; person_id: string; created_at: string };
+  users: {
+    id: string;
+    email: string;
+    display_name: string;
+    password_hash: string | null;
+    person_id: string | null;
+    is_admin: number;
+    created_at: string;
+  };
+  mission_roles: { user_id: string; mission_id: string; role: string; created_at: string };
+  sessions: { id: string; user_id: string; created_at: string; expires_at: string };
+  api_tokens: {
+    id: string;
+    user_id: string;
+    name: string;
+    token_hash: string;
+    created_at: string;
+    last_used_at: string | null;
+  };
+  sign_in_links: { token_hash: string; user_id: string; expires_at: string; used_at: string | null };
+  outbox: {
+    id: string;
+    recipient: string;
+    subject: string;
+    body: string;
+    created_at: string;
+    sent_at: string | null;
+  };
+  audit_log: {
+    id: string;
+    at: string;
+    user_id: string | null;
+    mission_id: string | null;
+    entity: string;
+    entity_id: string;
+    action: string;
+    changes: string;
+  };
+}

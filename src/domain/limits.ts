@@ -1,0 +1,20 @@
+/** Limits shared by the API, the import and the web forms. */
+export const LIMITS = {
+  shortText: 200,
+  email: 254,
+  url: 500,
+  description: 4000,
+  opportunityText: 1000,
+  opportunitiesPerKind: 20,
+  sectorsPerOrganization: 12,
+  pageSizeMax: 100,
+  pageSizeDefault: 24,
+  searchQuery: 100,
+  passwordMin: 10,
+  passwordMax: 200,
+  importRowsMax: 50_000,
+  importBytesMax: 20 * 1024 * 1024,
+  sessionDays: 14,
+  signInLinkMinutes: 20,
+  signInAttemptsPerMinute: 10,
+} as const;
