@@ -44,7 +44,7 @@ export async function main(
     const name = first === 'mission' || first === 'user' ? `${first} ${second ?? ''}`.trim() : (first ?? '');
     if (!first || name === 'help') {
       out(HELP.main!);
-      return first ? 0 : 2;
+      return first || flags.help ? 0 : 2;
     }
     if (flags.help) {
       const text = HELP[name];

@@ -42,13 +42,7 @@ export async function searchPeople(db: Executor, s: PeopleSearch) {
   if (s.side) base = base.where('r.side', '=', s.side);
   for (const word of s.words) {
     const like = `%${word.replace(/[%_\\]/g, '')}%`;
-    base = base.where((eb) =>
-      eb.or([
-        eb('o.search_text', 'like', like),
-        eb('p.first_name', 'like', like),
-        eb('p.last_name', 'like', like),
-      ]),
-    );
+    base = base.where((eb) => eb.or([eb('o.search_text', 'like', like), eb('p.search_text', 'like', like)]));
   }
   if (s.sector) {
     const sector = s.sector;

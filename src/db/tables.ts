@@ -72,6 +72,7 @@ export interface Database {
     email: string;
     title: string;
     language: string;
+    search_text: string;
     created_at: string;
     updated_at: string;
   };

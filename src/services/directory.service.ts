@@ -23,7 +23,7 @@ import { normalizeKey } from '../domain/sectors.ts';
 import { type Actor, ANY_ROLE, requireRole } from './actor.ts';
 import type { AppContext } from './context.ts';
 import { findMissionOrThrow } from './missions.service.ts';
-import { organizationSearchText } from './search-text.ts';
+import { organizationSearchText, personSearchText } from './search-text.ts';
 
 const words = (q: string | undefined): string[] =>
   q ? normalizeKey(q).split(' ').filter(Boolean).slice(0, 8) : [];
@@ -205,7 +205,12 @@ export async function updateMissionPerson(
       ...(input.title !== undefined && { title: input.title }),
       ...(input.language !== undefined && { language: input.language }),
     };
-    await updatePersonRow(trx, personId, patch);
+    const person = await findPersonById(trx, personId);
+    if (!person) throw notFound('Person');
+    await updatePersonRow(trx, personId, {
+      ...patch,
+      search_text: personSearchText({ ...person, ...patch }),
+    });
     await insertAuditEntries(trx, [
       {
         userId: a.userId,

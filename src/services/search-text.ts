@@ -7,3 +7,8 @@ export function organizationSearchText(
 ): string {
   return normalizeKey([o.name, o.city, o.country, o.description, ...opportunityTexts].join(' '));
 }
+
+/** The normalized text the people search matches: names and title. */
+export function personSearchText(p: { first_name: string; last_name: string; title: string }): string {
+  return normalizeKey([p.first_name, p.last_name, p.title].join(' '));
+}

@@ -147,6 +147,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('email', 'text', (c) => c.notNull().unique())
     .addColumn('title', 'text', (c) => c.notNull().defaultTo(''))
     .addColumn('language', 'text', (c) => c.notNull())
+    .addColumn('search_text', 'text', (c) => c.notNull())
     .addColumn('created_at', 'text', (c) => c.notNull())
     .addColumn('updated_at', 'text', (c) => c.notNull())
     .addCheckConstraint('people_language', inList('language', ['fr', 'en']))

@@ -31,7 +31,7 @@ import { normalizeKey } from '../../domain/sectors.ts';
 import { type Actor, requireRole } from '../actor.ts';
 import type { AppContext } from '../context.ts';
 import { findMissionOrThrow } from '../missions.service.ts';
-import { organizationSearchText } from '../search-text.ts';
+import { organizationSearchText, personSearchText } from '../search-text.ts';
 import { readSheet } from './read-sheet.ts';
 import { type RosterRow, validateRosterRows } from './validate-rows.ts';
 
@@ -248,12 +248,12 @@ export async function importRoster(
     for (const r of rows) {
       const organizationId = orgs.get(orgKey(r.organization, r.country))!.row.id;
       const old = people.get(r.email);
+      const names = { first_name: r.firstName, last_name: r.lastName, title: r.title || (old?.title ?? '') };
       const target = {
         organization_id: organizationId,
-        first_name: r.firstName,
-        last_name: r.lastName,
-        title: r.title || (old?.title ?? ''),
+        ...names,
         language: r.language,
+        search_text: personSearchText(names),
       };
       if (!old) {
         const p: PersonRow = { id: newId(), email: r.email, created_at: now, updated_at: now, ...target };

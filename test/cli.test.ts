@@ -1,0 +1,165 @@
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import { main } from '../src/cli/main.ts';
+import { HEADER_EN, SMALL_ROSTER_CSV } from './support/roster.ts';
+
+describe('the escale CLI', () => {
+  let dir: string;
+  const previous = process.env.DATABASE_URL;
+
+  async function run(...argv: string[]) {
+    const out: string[] = [];
+    const err: string[] = [];
+    const code = await main(
+      argv,
+      (l) => out.push(l),
+      (l) => err.push(l),
+    );
+    return { code, out: out.join('\n'), err: err.join('\n') };
+  }
+
+  before(() => {
+    dir = mkdtempSync(join(tmpdir(), 'escale-cli-'));
+    process.env.DATABASE_URL = join(dir, 'cli.db');
+  });
+  after(() => {
+    if (previous === undefined) delete process.env.DATABASE_URL;
+    else process.env.DATABASE_URL = previous;
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  const create = [
+    'mission',
+    'create',
+    '--slug',
+    'nice-montreal-2027',
+    '--title',
+    'Nice à Montréal',
+    '--origin',
+    'Nice Côte d’Azur',
+    '--host',
+    'Montréal',
+    '--timezone',
+    'America/Toronto',
+    '--start',
+    '2027-05-10',
+    '--end',
+    '2027-05-14',
+  ];
+
+  test('creates a mission and lists it as JSON with its counts', async () => {
+    const made = await run(...create);
+    assert.equal(made.code, 0, made.err);
+    const list = await run('mission', 'list', '--json');
+    assert.equal(list.code, 0);
+    const rows = JSON.parse(list.out);
+    assert.deepEqual(rows[0], {
+      slug: 'nice-montreal-2027',
+      title: 'Nice à Montréal',
+      timezone: 'America/Toronto',
+      startsOn: '2027-05-10',
+      endsOn: '2027-05-14',
+      organizations: 0,
+      people: 0,
+    });
+  });
+
+  test('user mistakes print one line naming the problem and exit 2', async () => {
+    const cases: [string[], RegExp][] = [
+      [create, /already/],
+      [
+        [...create.slice(0, 11), 'Mars/Olympus', ...create.slice(12)].map((a) => a.replace('nice-', 'x-')),
+        /timezone/,
+      ],
+      [['mission', 'create', '--title', 'x'], /--slug is required/],
+      [['mission', 'list', '--colour'], /colour/],
+      [['launch'], /unknown command/],
+      [['import', join(dir, 'missing.csv'), '--mission', 'nice-montreal-2027'], /no such file/i],
+      [['export', '--mission', 'nope'], /Mission "nope" not found/],
+      [['export', '--mission', 'nice-montreal-2027', '--format', 'pdf'], /csv or xlsx/],
+    ];
+    for (const [argv, message] of cases) {
+      const r = await run(...argv);
+      assert.equal(r.code, 2, `${argv.join(' ')} → ${r.code} ${r.err}`);
+      assert.match(r.err, message);
+      assert.equal(r.err.split('\n').length, 1, r.err);
+      assert.doesNotMatch(r.err, /\s+at \S+:\d+/);
+    }
+  });
+
+  test('imports with --dry-run, then for real; a bad file is refused with its rows listed', async () => {
+    const file = join(dir, 'roster.csv');
+    writeFileSync(file, SMALL_ROSTER_CSV);
+    const dry = await run('import', file, '--mission', 'nice-montreal-2027', '--dry-run');
+    assert.equal(dry.code, 0, dry.err);
+    assert.match(dry.out, /Dry run/);
+    assert.match(dry.out, /organizations: 2 new/);
+    assert.match((await run('mission', 'list')).out, /0 organizations/);
+    const real = await run('import', file, '--mission', 'nice-montreal-2027');
+    assert.equal(real.code, 0);
+    assert.match((await run('mission', 'list')).out, /2 organizations, 3 people/);
+
+    const bad = join(dir, 'bad.csv');
+    writeFileSync(
+      bad,
+      `${HEADER_EN}\nhost,A,company,France,,,,,,,A,B,a@a.example,,xx\nhost,B,company,France,,,,,,,C,D,bad,,fr`,
+    );
+    const refused = await run('import', bad, '--mission', 'nice-montreal-2027');
+    assert.equal(refused.code, 2);
+    assert.match(refused.err, /row 2 language must be fr or en; row 3 email not a valid e-mail address/);
+  });
+
+  test('exports the import columns to a file', async () => {
+    const out = join(dir, 'out.csv');
+    const r = await run('export', '--mission', 'nice-montreal-2027', '--out', out);
+    assert.equal(r.code, 0, r.err);
+    const text = readFileSync(out, 'utf8').replace(/^\uFEFF/, '');
+    assert.equal(text.split('\n')[0], HEADER_EN);
+    assert.equal(text.trim().split('\n').length, 4);
+  });
+
+  test('adds a user with a role, and every command has --help', async () => {
+    const r = await run(
+      'user',
+      'add',
+      '--email',
+      'Agent@Agency.example',
+      '--name',
+      'Agent Smith',
+      '--mission',
+      'nice-montreal-2027',
+      '--role',
+      'organizer',
+    );
+    assert.equal(r.code, 0, r.err);
+    assert.match(r.out, /agent@agency\.example/);
+    assert.match(r.out, /organizer/);
+    for (const cmd of [
+      ['start'],
+      ['serve'],
+      ['migrate'],
+      ['demo'],
+      ['mission', 'create'],
+      ['mission', 'list'],
+      ['import'],
+      ['export'],
+      ['user', 'add'],
+    ]) {
+      const help = await run(...cmd, '--help');
+      assert.equal(help.code, 0);
+      assert.match(help.out, /^Usage: escale/);
+    }
+  });
+
+  test('the package bin runs the CLI', () => {
+    const text = execFileSync(process.execPath, ['bin/escale.js', '--help'], {
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    assert.match(text, /Usage: escale COMMAND/);
+  });
+});
