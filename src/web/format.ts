@@ -1,0 +1,25 @@
+/** Formats an ISO date (YYYY-MM-DD) as a long date in the reader's language, without any timezone shift. */
+export function formatDate(iso: string, lang: string): string {
+  const [y, m, d] = iso.split('-').map(Number);
+  return new Intl.DateTimeFormat(lang, {
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    timeZone: 'UTC',
+  }).format(new Date(Date.UTC(y!, m! - 1, d!)));
+}
+
+/** Formats an instant in the mission's timezone, as people at the venue read it. */
+export function formatInstant(iso: string, lang: string, timeZone: string): string {
+  return new Intl.DateTimeFormat(lang, {
+    weekday: 'short',
+    day: 'numeric',
+    month: 'short',
+    hour: '2-digit',
+    minute: '2-digit',
+    timeZone,
+  }).format(new Date(iso));
+}
+
+export const pick = (text: { fr: string; en: string }, lang: string): string =>
+  (lang === 'fr' ? text.fr : text.en) || text.en || text.fr;

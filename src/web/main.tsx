@@ -1,0 +1,56 @@
+import { StrictMode, useEffect } from 'react';
+import { createRoot } from 'react-dom/client';
+import { useTranslation } from 'react-i18next';
+import './i18n.ts';
+import './styles.css';
+import { Layout } from './components/Layout.tsx';
+import { DirectoryPage } from './pages/DirectoryPage.tsx';
+import { HomePage } from './pages/HomePage.tsx';
+import { MissionPage } from './pages/MissionPage.tsx';
+import { OrganizationPage } from './pages/OrganizationPage.tsx';
+import { LinkSignInPage, SignInPage } from './pages/SignInPage.tsx';
+import { match, navigate, useLocation } from './router.ts';
+import { SessionProvider, useSession } from './session.tsx';
+
+function RequireUser({ children }: { children: React.ReactNode }) {
+  const { user } = useSession();
+  useEffect(() => {
+    if (user === null)
+      navigate(`/sign-in?next=${encodeURIComponent(location.pathname + location.search)}`, { replace: true });
+  }, [user]);
+  return user ? children : null;
+}
+
+type Loc = ReturnType<typeof useLocation>;
+const ROUTES: [string, (p: Record<string, string>, loc: Loc) => React.ReactNode][] = [
+  ['/sign-in', () => <SignInPage />],
+  ['/sign-in/link', (_, loc) => <LinkSignInPage token={loc.hash} />],
+  ['/', () => <RequireUser>{<HomePage />}</RequireUser>],
+  ['/missions/:slug', (p) => <MissionPage slug={p.slug!} />],
+  [
+    '/missions/:slug/directory',
+    (p, loc) => <RequireUser>{<DirectoryPage slug={p.slug!} query={loc.query} />}</RequireUser>,
+  ],
+  [
+    '/missions/:slug/organizations/:id',
+    (p) => <RequireUser>{<OrganizationPage slug={p.slug!} id={p.id!} />}</RequireUser>,
+  ],
+];
+
+function App() {
+  const loc = useLocation();
+  const { t } = useTranslation();
+  for (const [pattern, render] of ROUTES) {
+    const params = match(pattern, loc.path);
+    if (params) return render(params, loc);
+  }
+  return <Layout>{<p>{t('notFound')}</p>}</Layout>;
+}
+
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <SessionProvider>
+      <App />
+    </SessionProvider>
+  </StrictMode>,
+);
