@@ -7,6 +7,7 @@ export interface Config {
   mailFrom: string;
   publicUrl: string;
   isProduction: boolean;
+  logLevel: string;
 }
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -23,6 +24,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     mailFrom: env.MAIL_FROM || 'Escale <no-reply@escale.localhost>',
     publicUrl: (env.PUBLIC_URL || `http://localhost:${port}`).replace(/\/$/, ''),
     isProduction: env.NODE_ENV === 'production',
+    logLevel: env.LOG_LEVEL || 'info',
   };
 }
 

@@ -5,60 +5,15 @@ export type OrganizationRow = Database['organizations'];
 export type OpportunityRow = Database['opportunities'];
 export type OrganizationInMissionRow = OrganizationRow & { side: string };
 
-export interface OrganizationSearch {
-  missionId: string;
-  words: string[];
-  sector?: string | undefined;
-  side?: string | undefined;
-  limit: number;
-  offset: number;
-}
-
-function registeredOrganizations(db: Executor, missionId: string, side: string | undefined) {
+function registeredOrganizations(db: Executor, missionId: string, side: string | undefined, ids?: string[]) {
   let q = db
     .selectFrom('registrations')
     .select(['organization_id', (eb) => eb.fn.min('side').as('side')])
     .where('mission_id', '=', missionId)
     .groupBy('organization_id');
   if (side) q = q.where('side', '=', side);
+  if (ids) q = q.where('organization_id', 'in', ids);
   return q;
-}
-
-/** One page of the mission's organizations matching every word and the filters, by name. */
-export async function searchOrganizations(
-  db: Executor,
-  s: OrganizationSearch,
-): Promise<{ total: number; rows: OrganizationInMissionRow[] }> {
-  let base = db
-    .selectFrom('organizations as o')
-    .innerJoin(registeredOrganizations(db, s.missionId, s.side).as('r'), 'r.organization_id', 'o.id');
-  for (const word of s.words) {
-    base = base.where('o.search_text', 'like', `%${word.replace(/[%_\\]/g, '')}%`);
-  }
-  if (s.sector) {
-    const sector = s.sector;
-    base = base.where((eb) =>
-      eb.exists(
-        eb
-          .selectFrom('organization_sectors as os')
-          .select('os.organization_id')
-          .whereRef('os.organization_id', '=', 'o.id')
-          .where('os.sector_code', '=', sector),
-      ),
-    );
-  }
-  const [countRow, rows] = await Promise.all([
-    base.select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow(),
-    base
-      .selectAll('o')
-      .select('r.side')
-      .orderBy('o.name_key')
-      .orderBy('o.id')
-      .limit(s.limit)
-      .offset(s.offset)
-      .execute(),
-  ]);
-  return { total: Number(countRow.n), rows: rows as OrganizationInMissionRow[] };
 }
 
 export function findOrganizationInMission(
@@ -68,7 +23,11 @@ export function findOrganizationInMission(
 ): Promise<OrganizationInMissionRow | undefined> {
   return db
     .selectFrom('organizations as o')
-    .innerJoin(registeredOrganizations(db, missionId, undefined).as('r'), 'r.organization_id', 'o.id')
+    .innerJoin(
+      registeredOrganizations(db, missionId, undefined, [organizationId]).as('r'),
+      'r.organization_id',
+      'o.id',
+    )
     .selectAll('o')
     .select('r.side')
     .where('o.id', '=', organizationId)
@@ -140,4 +99,59 @@ export function countOrganizationsBySectorAndSide(db: Executor, missionId: strin
     .select(['os.sector_code', 'r.side', (eb) => eb.fn.countAll<string>().as('n')])
     .groupBy(['os.sector_code', 'r.side'])
     .execute();
+}
+
+/** Marks the directory of every mission the organization takes part in as changed. */
+export async function bumpDirectoryVersionOfOrganization(
+  db: Executor,
+  organizationId: string,
+): Promise<void> {
+  await db
+    .updateTable('missions')
+    .set((eb) => ({ directory_version: eb('directory_version', '+', 1) }))
+    .where('id', 'in', (eb) =>
+      eb.selectFrom('registrations').select('mission_id').where('organization_id', '=', organizationId),
+    )
+    .execute();
+}
+
+export async function bumpDirectoryVersionOfMission(db: Executor, missionId: string): Promise<void> {
+  await db
+    .updateTable('missions')
+    .set((eb) => ({ directory_version: eb('directory_version', '+', 1) }))
+    .where('id', '=', missionId)
+    .execute();
+}
+
+/** What the directory search needs of every organization of a mission, in name order. */
+export async function listDirectoryEntries(db: Executor, missionId: string) {
+  const [orgs, sectors] = await Promise.all([
+    db
+      .selectFrom('organizations as o')
+      .innerJoin(registeredOrganizations(db, missionId, undefined).as('r'), 'r.organization_id', 'o.id')
+      .select([
+        'o.id',
+        'o.name',
+        'o.kind',
+        'o.country',
+        'o.city',
+        'o.description',
+        'o.description_language',
+        'o.search_text',
+        'r.side',
+      ])
+      .orderBy('o.name_key')
+      .orderBy('o.id')
+      .execute(),
+    db
+      .selectFrom('organization_sectors as os')
+      .innerJoin('sectors as s', 's.code', 'os.sector_code')
+      .select(['os.organization_id', 'os.sector_code'])
+      .where('os.organization_id', 'in', (eb) =>
+        eb.selectFrom('registrations').select('organization_id').where('mission_id', '=', missionId),
+      )
+      .orderBy('s.position')
+      .execute(),
+  ]);
+  return { orgs, sectors };
 }

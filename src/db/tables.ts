@@ -38,6 +38,8 @@ export interface Database {
     reporting_currency: string;
     summary_fr: string;
     summary_en: string;
+    /** Bumped by every write that changes the mission's directory, so cached search indexes know they are stale. */
+    directory_version: number;
     created_at: string;
   };
   mission_sectors: { mission_id: string; sector_code: string; position: number };

@@ -12,6 +12,30 @@ export function findUserById(db: Executor, id: string): Promise<UserRow | undefi
   return db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
+/** A user with the organization of their person (null when they have none), by user id. */
+export function findUserWithOrganization(db: Executor, id: string) {
+  return db
+    .selectFrom('users as u')
+    .leftJoin('people as p', 'p.id', 'u.person_id')
+    .selectAll('u')
+    .select('p.organization_id')
+    .where('u.id', '=', id)
+    .executeTakeFirst();
+}
+
+/** The user behind a live session, with the organization of their person; one query on the hot path. */
+export function findUserBySession(db: Executor, sessionId: string, now: string) {
+  return db
+    .selectFrom('sessions as s')
+    .innerJoin('users as u', 'u.id', 's.user_id')
+    .leftJoin('people as p', 'p.id', 'u.person_id')
+    .selectAll('u')
+    .select('p.organization_id')
+    .where('s.id', '=', sessionId)
+    .where('s.expires_at', '>', now)
+    .executeTakeFirst();
+}
+
 export async function insertUser(db: Executor, row: UserRow): Promise<void> {
   await db.insertInto('users').values(row).execute();
 }
@@ -34,15 +58,6 @@ export async function upsertMissionRole(db: Executor, row: MissionRoleRow): Prom
 
 export async function insertSession(db: Executor, row: Database['sessions']): Promise<void> {
   await db.insertInto('sessions').values(row).execute();
-}
-
-export function findLiveSession(db: Executor, id: string, now: string) {
-  return db
-    .selectFrom('sessions')
-    .selectAll()
-    .where('id', '=', id)
-    .where('expires_at', '>', now)
-    .executeTakeFirst();
 }
 
 export async function deleteSession(db: Executor, id: string): Promise<void> {

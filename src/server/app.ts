@@ -24,6 +24,7 @@ import { sessionRoutes } from './routes/session.routes.ts';
 export const WEB_ROOT = resolve(import.meta.dirname, '../../dist/web');
 
 export interface AppOptions {
+  /** Log at the configured level (requests are logged at info); no logging when false. */
   logger?: boolean;
   webRoot?: string;
 }
@@ -32,7 +33,7 @@ export interface AppOptions {
 export async function buildApp(ctx: AppContext, opts: AppOptions = {}): Promise<FastifyInstance> {
   const app = Fastify({
     logger: opts.logger
-      ? { level: 'info', redact: ['req.headers.authorization', 'req.headers.cookie'] }
+      ? { level: ctx.config.logLevel, redact: ['req.headers.authorization', 'req.headers.cookie'] }
       : false,
     bodyLimit: 1024 * 1024,
     trustProxy: true,

@@ -1,7 +1,9 @@
 import type { MissionRow, TerritoryFactRow, TerritoryRow } from '../db/missions.repository.ts';
-import type { OpportunityRow, OrganizationInMissionRow } from '../db/organizations.repository.ts';
+import type { OpportunityRow } from '../db/organizations.repository.ts';
 import type { PersonRow } from '../db/people.repository.ts';
 import type { Actor } from '../services/actor.ts';
+import type { getMissionOrganization } from '../services/directory.service.ts';
+import type { DirectoryEntry } from '../services/directory-index.ts';
 
 /** Presenters decide exactly what leaves the server; a new column never leaks by accident. */
 
@@ -37,16 +39,16 @@ export const presentActor = (a: Actor) => ({
   missions: Object.fromEntries(a.roles),
 });
 
-export const presentOrganizationCard = (o: OrganizationInMissionRow, sectors: string[]) => ({
-  id: o.id,
-  name: o.name,
-  kind: o.kind,
-  country: o.country,
-  city: o.city,
-  side: o.side,
-  sectors,
-  summary: o.description.length > 220 ? `${o.description.slice(0, 217)}…` : o.description,
-  language: o.description_language,
+export const presentOrganizationCard = (e: DirectoryEntry) => ({
+  id: e.id,
+  name: e.name,
+  kind: e.kind,
+  country: e.country,
+  city: e.city,
+  side: e.side,
+  sectors: e.sectors,
+  summary: e.summary,
+  language: e.language,
 });
 
 export const presentOpportunity = (o: OpportunityRow) => ({
@@ -67,4 +69,23 @@ export const presentPerson = (p: PersonWithContext, seesContacts: boolean) => ({
   title: p.title,
   language: p.language,
   ...(seesContacts && { email: p.email }),
+});
+
+type OrganizationView = Awaited<ReturnType<typeof getMissionOrganization>>;
+
+export const presentOrganization = (o: OrganizationView) => ({
+  id: o.row.id,
+  name: o.row.name,
+  kind: o.row.kind,
+  country: o.row.country,
+  city: o.row.city,
+  side: o.row.side,
+  sectors: o.sectors,
+  website: o.row.website,
+  description: o.row.description,
+  descriptionLanguage: o.row.description_language,
+  offers: o.opportunities.filter((x) => x.kind === 'offer').map(presentOpportunity),
+  requests: o.opportunities.filter((x) => x.kind === 'request').map(presentOpportunity),
+  people: o.people.map((p) => presentPerson(p, o.seesContacts)),
+  canEdit: o.canEdit,
 });

@@ -1,6 +1,5 @@
 import type { Executor } from '../db/database.ts';
-import { findPersonById } from '../db/people.repository.ts';
-import { findUserById, listRolesOfUser } from '../db/users.repository.ts';
+import { findUserWithOrganization, listRolesOfUser, type UserRow } from '../db/users.repository.ts';
 import type { Role } from '../domain/enums.ts';
 import { AppError, forbidden } from '../domain/errors.ts';
 
@@ -15,22 +14,25 @@ export interface Actor {
   roles: ReadonlyMap<string, Role>;
 }
 
-export async function loadActor(db: Executor, userId: string): Promise<Actor | undefined> {
-  const user = await findUserById(db, userId);
-  if (!user) return undefined;
-  const [roles, person] = await Promise.all([
-    listRolesOfUser(db, userId),
-    user.person_id ? findPersonById(db, user.person_id) : undefined,
-  ]);
+type UserWithOrganization = UserRow & { organization_id: string | null };
+
+/** Builds the caller from their user row (with their organization) and their roles. */
+export async function actorOfUser(db: Executor, user: UserWithOrganization): Promise<Actor> {
+  const roles = await listRolesOfUser(db, user.id);
   return {
     userId: user.id,
     email: user.email,
     displayName: user.display_name,
     isAdmin: user.is_admin === 1,
     personId: user.person_id,
-    organizationId: person?.organization_id ?? null,
+    organizationId: user.organization_id,
     roles: new Map(roles.map((r) => [r.mission_id, r.role as Role])),
   };
+}
+
+export async function loadActor(db: Executor, userId: string): Promise<Actor | undefined> {
+  const user = await findUserWithOrganization(db, userId);
+  return user ? actorOfUser(db, user) : undefined;
 }
 
 export function requireActor(actor: Actor | undefined): Actor {

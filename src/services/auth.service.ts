@@ -3,10 +3,11 @@ import { insertAuditEntries } from '../db/audit.repository.ts';
 import { newId, nowIso } from '../db/ids.ts';
 import {
   consumeSignInLink,
+  deleteExpiredSessions,
   deleteSession,
   findApiTokenByHash,
-  findLiveSession,
   findUserByEmail,
+  findUserBySession,
   insertApiToken,
   insertSession,
   insertSignInLink,
@@ -15,7 +16,7 @@ import {
 import { AppError } from '../domain/errors.ts';
 import { LIMITS } from '../domain/limits.ts';
 import type { SignInInputSchema } from '../domain/schemas.ts';
-import { type Actor, loadActor, requireActor } from './actor.ts';
+import { type Actor, actorOfUser, loadActor, requireActor } from './actor.ts';
 import type { AppContext } from './context.ts';
 import { hashPassword, hashSecret, newSecret, verifyPassword } from './secrets.ts';
 
@@ -33,6 +34,7 @@ const getDummyHash = (): Promise<string> => {
 };
 
 async function openSession(ctx: AppContext, userId: string): Promise<NewSession> {
+  await deleteExpiredSessions(ctx.db.kysely, nowIso());
   const token = newSecret();
   const expiresAt = new Date(Date.now() + LIMITS.sessionDays * 86_400_000);
   await insertSession(ctx.db.kysely, {
@@ -97,8 +99,8 @@ export async function signOut(ctx: AppContext, token: string): Promise<void> {
 
 /** The caller behind a session cookie, or undefined. */
 export async function actorFromSession(ctx: AppContext, token: string): Promise<Actor | undefined> {
-  const session = await findLiveSession(ctx.db.kysely, hashSecret(token), nowIso());
-  return session ? loadActor(ctx.db.kysely, session.user_id) : undefined;
+  const user = await findUserBySession(ctx.db.kysely, hashSecret(token), nowIso());
+  return user ? actorOfUser(ctx.db.kysely, user) : undefined;
 }
 
 /** The caller behind an API token, or undefined. */

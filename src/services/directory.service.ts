@@ -2,13 +2,13 @@ import { insertAuditEntries } from '../db/audit.repository.ts';
 import { inTransaction } from '../db/database.ts';
 import { newId, nowIso } from '../db/ids.ts';
 import {
+  bumpDirectoryVersionOfOrganization,
   findOrganizationInMission,
   listOpportunitiesOfOrganization,
   listSectorsOfOrganizations,
   type OrganizationRow,
   replaceOpportunities,
   replaceOrganizationSectors,
-  searchOrganizations,
   updateOrganizationRow,
 } from '../db/organizations.repository.ts';
 import { findPersonById, findRegistration, searchPeople, updatePersonRow } from '../db/people.repository.ts';
@@ -22,6 +22,7 @@ import {
 import { normalizeKey } from '../domain/sectors.ts';
 import { type Actor, ANY_ROLE, requireRole } from './actor.ts';
 import type { AppContext } from './context.ts';
+import { directoryIndex, searchDirectory } from './directory-index.ts';
 import { findMissionOrThrow } from './missions.service.ts';
 import { organizationSearchText, personSearchText } from './search-text.ts';
 
@@ -38,24 +39,15 @@ export async function searchMissionOrganizations(
   const mission = await findMissionOrThrow(ctx, slug);
   requireRole(actor, mission.id, ANY_ROLE);
   const query: DirectoryQuery = DirectoryQuerySchema.parse(raw);
-  const { total, rows } = await searchOrganizations(ctx.db.kysely, {
-    missionId: mission.id,
+  const index = await directoryIndex(ctx.db, mission);
+  const { total, page } = searchDirectory(index, {
     words: words(query.q),
     sector: query.sector,
     side: query.side,
     limit: query.pageSize,
     offset: (query.page - 1) * query.pageSize,
   });
-  const sectors = await listSectorsOfOrganizations(
-    ctx.db.kysely,
-    rows.map((r) => r.id),
-  );
-  return {
-    page: query.page,
-    pageSize: query.pageSize,
-    total,
-    items: rows.map((r) => ({ row: r, sectors: sectors.get(r.id) ?? [] })),
-  };
+  return { page: query.page, pageSize: query.pageSize, total, items: page };
 }
 
 /** May the caller change this organization's profile? Its own participants and the mission's organizers. */
@@ -138,6 +130,7 @@ export async function updateMissionOrganization(
         })),
       );
     }
+    await bumpDirectoryVersionOfOrganization(trx, org.id);
     await insertAuditEntries(trx, [
       {
         userId: a.userId,

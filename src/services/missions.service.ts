@@ -100,6 +100,7 @@ export async function createMission(
       reporting_currency: input.reportingCurrency,
       summary_fr: '',
       summary_en: '',
+      directory_version: 0,
       created_at: nowIso(),
     };
     await insertMission(trx, row, input.sectors ?? []);

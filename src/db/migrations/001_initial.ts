@@ -59,6 +59,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('reporting_currency', 'text', (c) => c.notNull())
     .addColumn('summary_fr', 'text', (c) => c.notNull().defaultTo(''))
     .addColumn('summary_en', 'text', (c) => c.notNull().defaultTo(''))
+    .addColumn('directory_version', 'integer', (c) => c.notNull().defaultTo(0))
     .addColumn('created_at', 'text', (c) => c.notNull())
     .addCheckConstraint('missions_dates', sql`ends_on >= starts_on`)
     .addCheckConstraint('missions_territories', sql`origin_territory_id <> host_territory_id`)

@@ -11,24 +11,12 @@ import {
   updateMissionOrganization,
   updateMissionPerson,
 } from '../../services/directory.service.ts';
-import { presentOpportunity, presentOrganizationCard, presentPerson } from '../presenters.ts';
+import { presentOrganization, presentOrganizationCard, presentPerson } from '../presenters.ts';
 import type { Routes } from './types.ts';
 
 const SlugParams = z.strictObject({ slug: z.string().min(1).max(80) });
 const OrgParams = z.strictObject({ slug: z.string().min(1).max(80), id: z.uuid('not an organization id') });
 const PersonParams = z.strictObject({ slug: z.string().min(1).max(80), id: z.uuid('not a person id') });
-
-type OrganizationView = Awaited<ReturnType<typeof getMissionOrganization>>;
-const presentOrganization = (o: OrganizationView) => ({
-  ...presentOrganizationCard(o.row, o.sectors),
-  website: o.row.website,
-  description: o.row.description,
-  descriptionLanguage: o.row.description_language,
-  offers: o.opportunities.filter((x) => x.kind === 'offer').map(presentOpportunity),
-  requests: o.opportunities.filter((x) => x.kind === 'request').map(presentOpportunity),
-  people: o.people.map((p) => presentPerson(p, o.seesContacts)),
-  canEdit: o.canEdit,
-});
 
 export const directoryRoutes: Routes = (app, ctx) => {
   app.get(
@@ -43,7 +31,7 @@ export const directoryRoutes: Routes = (app, ctx) => {
     },
     async (request) => {
       const page = await searchMissionOrganizations(ctx, request.actor, request.params.slug, request.query);
-      return { ...page, items: page.items.map((i) => presentOrganizationCard(i.row, i.sectors)) };
+      return { ...page, items: page.items.map(presentOrganizationCard) };
     },
   );
 

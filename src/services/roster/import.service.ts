@@ -2,7 +2,11 @@ import { type AuditEntry, insertAuditEntries } from '../../db/audit.repository.t
 import { type Executor, inTransaction } from '../../db/database.ts';
 import { newId, nowIso } from '../../db/ids.ts';
 import type { OpportunityRow, OrganizationRow } from '../../db/organizations.repository.ts';
-import { updateOrganizationRow } from '../../db/organizations.repository.ts';
+import {
+  bumpDirectoryVersionOfMission,
+  bumpDirectoryVersionOfOrganization,
+  updateOrganizationRow,
+} from '../../db/organizations.repository.ts';
 import type { PersonRow, RegistrationRow } from '../../db/people.repository.ts';
 import { updatePersonRow } from '../../db/people.repository.ts';
 import {
@@ -385,6 +389,10 @@ export async function importRoster(
     await insertUsers(trx, newUsers);
     for (const l of links) await updateUserRow(trx, l.userId, { person_id: l.personId });
     await insertMissionRoles(trx, grants);
+    for (const t of updated) await bumpDirectoryVersionOfOrganization(trx, t.row.id);
+    if (created.length > 0 || newRegistrations.length > 0 || changedRegistrations.length > 0) {
+      await bumpDirectoryVersionOfMission(trx, mission.id);
+    }
     await insertAuditEntries(trx, audit);
     return summary;
   });

@@ -1,0 +1,172 @@
+// npm run bench:api — generates 16,000 participants in 5,000 organizations, times the CSV import,
+// then loads the directory search endpoint and a bare Fastify route at a fixed rate with autocannon.
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import autocannon from 'autocannon';
+import { readConfig } from '../src/config.ts';
+import { silentLogger } from '../src/services/context.ts';
+import { createMission } from '../src/services/missions.service.ts';
+import { openContext } from '../src/services/open-context.ts';
+import { importRoster } from '../src/services/roster/import.service.ts';
+import { addUser, grantMissionRole } from '../src/services/users.service.ts';
+import { generateRosterCsv } from './roster-generator.ts';
+
+const ORGANIZATIONS = 5_000;
+const PEOPLE = 16_000;
+const RATE = 500;
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
+const ROUNDS = 3;
+const ROOT = resolve(import.meta.dirname, '..');
+
+function startChild(args: string[], env: NodeJS.ProcessEnv, ready: RegExp): Promise<ChildProcess> {
+  return new Promise((resolveChild, reject) => {
+    const child = spawn(process.execPath, args, {
+      cwd: ROOT,
+      env: { ...process.env, ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let seen: string | null = '';
+    const onData = (chunk: Buffer) => {
+      if (seen === null) return;
+      seen = (seen + chunk.toString()).slice(-2000);
+      if (ready.test(seen)) {
+        // From here on the child's log is drained and dropped, so that reading it costs the bench nothing.
+        seen = null;
+        resolveChild(child);
+      }
+    };
+    child.stdout.on('data', onData);
+    child.stderr.on('data', onData);
+    child.on('exit', (code) => reject(new Error(`child exited with ${code}: ${seen ?? ''}`)));
+  });
+}
+
+interface Load {
+  rps: number;
+  p50: number;
+  p90: number;
+  p99: number;
+  errors: number;
+}
+
+async function load(url: string, headers: Record<string, string>, paths: string[]): Promise<Load> {
+  const requests = paths.map((path) => ({ method: 'GET' as const, path, headers }));
+  // A short warm-up first: the JIT, prepared statements and the directory index are not what is measured.
+  await autocannon({ url, connections: 4, duration: 2, requests });
+  const result = await autocannon({
+    url,
+    connections: 20,
+    duration: SECONDS,
+    overallRate: RATE,
+    requests,
+  });
+  return {
+    rps: result.requests.average,
+    p50: result.latency.p50,
+    p90: result.latency.p90,
+    p99: result.latency.p99,
+    errors: result.errors + result.non2xx,
+  };
+}
+
+const dir = mkdtempSync(join(tmpdir(), 'escale-bench-'));
+const databaseUrl = join(dir, 'bench.db');
+const children: ChildProcess[] = [];
+try {
+  const ctx = await openContext(readConfig({ DATABASE_URL: databaseUrl }), silentLogger);
+  await createMission(ctx, 'system', {
+    slug: 'bench',
+    title: 'Benchmark mission',
+    origin: 'Origin',
+    host: 'Host',
+    timezone: 'Europe/Paris',
+    startsOn: '2027-01-01',
+    endsOn: '2027-01-05',
+  });
+  const csv = generateRosterCsv(ORGANIZATIONS, PEOPLE);
+  const t0 = performance.now();
+  const summary = await importRoster(ctx, 'system', 'bench', csv, { dryRun: false });
+  const importSeconds = (performance.now() - t0) / 1000;
+  const t1 = performance.now();
+  const again = await importRoster(ctx, 'system', 'bench', csv, { dryRun: false });
+  const reimportSeconds = (performance.now() - t1) / 1000;
+  await addUser(ctx, 'system', {
+    email: 'bench@bench.example',
+    displayName: 'Bench',
+    password: 'bench-password-1',
+  });
+  await grantMissionRole(ctx, 'system', 'bench', { email: 'bench@bench.example', role: 'participant' });
+  await ctx.close();
+
+  const port = 3900 + Math.floor(Math.random() * 50);
+  children.push(
+    await startChild(
+      ['bin/escale.js', 'serve'],
+      { DATABASE_URL: databaseUrl, PORT: String(port) },
+      /serving/,
+    ),
+  );
+  children.push(
+    await startChild(['--import', 'tsx', 'bench/bare-server.ts'], { PORT: String(port + 1) }, /ready/),
+  );
+  const signIn = await fetch(`http://127.0.0.1:${port}/api/v1/session`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email: 'bench@bench.example', password: 'bench-password-1' }),
+  });
+  const cookie = (signIn.headers.get('set-cookie') ?? '').split(';')[0]!;
+  const searches = [
+    '/api/v1/missions/bench/organizations',
+    '/api/v1/missions/bench/organizations?sector=health',
+    '/api/v1/missions/bench/organizations?q=solar',
+    '/api/v1/missions/bench/organizations?q=remote%20monitoring&sector=digital',
+    '/api/v1/missions/bench/organizations?side=host&page=20',
+    '/api/v1/missions/bench/organizations?q=organization%2042',
+  ];
+  // Three rounds, the two routes interleaved, so that the machine's noise shows and medians can be taken.
+  const rounds: { bare: Load; directory: Load }[] = [];
+  for (let round = 0; round < ROUNDS; round++) {
+    const bare = await load(`http://127.0.0.1:${port + 1}`, {}, ['/bare']);
+    const directory = await load(`http://127.0.0.1:${port}`, { cookie }, searches);
+    rounds.push({ bare, directory });
+  }
+  const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+  const med = (key: 'bare' | 'directory', field: keyof Load) => median(rounds.map((r) => r[key][field]));
+
+  const f = (n: number) => n.toFixed(1).padStart(8);
+  console.log(`\nCSV import: ${PEOPLE} rows, ${ORGANIZATIONS} organizations`);
+  console.log(
+    `  first import    ${importSeconds.toFixed(2)} s  (${summary.people.created} people, ${summary.organizations.created} organizations created)   goal ≤ 10 s`,
+  );
+  console.log(
+    `  same file again ${reimportSeconds.toFixed(2)} s  (${again.people.unchanged} people unchanged)`,
+  );
+  console.log(`\nHTTP at ${RATE} req/s offered, ${SECONDS} s per round, 20 connections, SQLite`);
+  console.log('  round  route                  req/s   p50 ms   p90 ms   p99 ms  errors');
+  rounds.forEach((r, i) => {
+    for (const key of ['bare', 'directory'] as const) {
+      const x = r[key];
+      console.log(
+        `  ${i + 1}      ${(key === 'bare' ? 'bare Fastify route' : 'directory search').padEnd(18)} ${f(x.rps)} ${f(x.p50)} ${f(x.p90)} ${f(x.p99)} ${String(x.errors).padStart(7)}`,
+      );
+    }
+  });
+  const p99 = med('directory', 'p99');
+  const rps = med('directory', 'rps');
+  const errors = rounds.reduce((n, r) => n + r.directory.errors, 0);
+  console.log(
+    `  median directory search  ${f(rps)} ${f(med('directory', 'p50'))} ${f(med('directory', 'p90'))} ${f(p99)}`,
+  );
+  console.log(
+    `  median bare route        ${f(med('bare', 'rps'))} ${f(med('bare', 'p50'))} ${f(med('bare', 'p90'))} ${f(med('bare', 'p99'))}`,
+  );
+  const ok = importSeconds <= 10 && p99 <= 50 && errors === 0;
+  console.log(
+    `\nsummary: import ${importSeconds.toFixed(2)} s (goal ≤ 10); directory search median p99 ${p99} ms at ${rps.toFixed(0)} req/s (goal ≤ 50 ms at ${RATE}), ${(p99 / Math.max(1, med('bare', 'p99'))).toFixed(1)}× the bare route's; ${errors} errors — ${ok ? 'goals met' : 'GOALS MISSED'}`,
+  );
+} finally {
+  for (const c of children) c.kill('SIGTERM');
+  rmSync(dir, { recursive: true, force: true });
+}
