@@ -54,6 +54,11 @@ describe('the web app in Chromium', { skip }, () => {
 
     await page.getByRole('link', { name: /Aix-Marseille-Provence à Miami-Dade/ }).click();
     await page.getByText('Organisations par filière').waitFor();
+    const workshop = page.locator('.programme li', { hasText: 'Atelier santé' });
+    await workshop.getByText('0 / 60 places').waitFor();
+    await workshop.getByRole('button', { name: 'S’inscrire' }).click();
+    await workshop.getByText('1 / 60 places').waitFor();
+    await workshop.getByRole('button', { name: 'Annuler mon inscription' }).waitFor();
     await page.screenshot({ path: join(SCREENSHOTS, '03-overview-fr.png'), fullPage: true });
 
     await page.getByRole('link', { name: 'Annuaire' }).click();

@@ -17,7 +17,7 @@ import {
   type MissionRow,
 } from '../db/missions.repository.ts';
 import { countOrganizationsBySectorAndSide } from '../db/organizations.repository.ts';
-import { listProgrammeOfMission } from '../db/programme.repository.ts';
+import { listProgrammeOfMission, listSignupItemsOfPerson } from '../db/programme.repository.ts';
 import { AppError, forbidden, notFound } from '../domain/errors.ts';
 import { CreateMissionInputSchema } from '../domain/schemas.ts';
 import { type Actor, ANY_ROLE, requireActor, requireRole, roleIn } from './actor.ts';
@@ -132,18 +132,20 @@ export async function getPublicMission(ctx: AppContext, slug: string) {
 export async function getMissionOverview(ctx: AppContext, actor: Actor | undefined, slug: string) {
   const mission = await findMissionOrThrow(ctx, slug);
   const role = requireRole(actor, mission.id, ANY_ROLE);
-  const [pub, bySector, counts, programme] = await Promise.all([
+  const personId = (actor as Actor).personId;
+  const [pub, bySector, counts, programme, mySignups] = await Promise.all([
     getPublicMission(ctx, slug),
     countOrganizationsBySectorAndSide(ctx.db.kysely, mission.id),
     countRegistrationsByMission(ctx.db.kysely),
     listProgrammeOfMission(ctx.db.kysely, mission.id),
+    personId ? listSignupItemsOfPerson(ctx.db.kysely, mission.id, personId) : ([] as string[]),
   ]);
   return {
     ...pub,
     role,
     counts: counts.get(mission.id) ?? { people: 0, organizations: 0 },
     bySector: bySector.map((r) => ({ sector: r.sector_code, side: r.side, organizations: Number(r.n) })),
-    programme,
+    programme: programme.map((p) => ({ ...p, isSignedUp: mySignups.includes(p.id) })),
   };
 }
 

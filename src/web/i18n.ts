@@ -74,6 +74,9 @@ const en = {
   programme_site_visit: 'Site visit',
   programme_reception: 'Reception',
   yourOrganization: 'Your organization',
+  signUp: 'Sign up',
+  cancelSignup: 'Cancel my place',
+  full: 'Full',
   language_fr: 'French',
   language_en: 'English',
 };
@@ -153,6 +156,9 @@ const fr: Messages = {
   programme_site_visit: 'Visite de site',
   programme_reception: 'Réception',
   yourOrganization: 'Votre organisation',
+  signUp: 'S’inscrire',
+  cancelSignup: 'Annuler mon inscription',
+  full: 'Complet',
   language_fr: 'Français',
   language_en: 'Anglais',
 };

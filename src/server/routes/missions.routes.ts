@@ -7,13 +7,34 @@ import {
   getPublicMission,
   listMissionsFor,
 } from '../../services/missions.service.ts';
+import { setProgrammeSignup } from '../../services/programme.service.ts';
 import { grantMissionRole } from '../../services/users.service.ts';
 import { presentMission, presentTerritory } from '../presenters.ts';
 import type { Routes } from './types.ts';
 
 const SlugParams = z.strictObject({ slug: z.string().min(1).max(80) });
 
+const ItemParams = z.strictObject({ slug: z.string().min(1).max(80), id: z.uuid('not a programme item id') });
+
 export const missionRoutes: Routes = (app, ctx) => {
+  for (const [method, isSigningUp] of [
+    ['post', true],
+    ['delete', false],
+  ] as const) {
+    app[method](
+      '/api/v1/missions/:slug/programme/:id/signup',
+      {
+        schema: {
+          tags: ['missions'],
+          summary: isSigningUp ? 'Sign up to a programme item (within its capacity)' : 'Cancel a sign-up',
+          params: ItemParams,
+        },
+      },
+      async (request) =>
+        setProgrammeSignup(ctx, request.actor, request.params.slug, request.params.id, isSigningUp),
+    );
+  }
+
   app.get(
     '/api/v1/sectors',
     { schema: { tags: ['missions'], summary: 'The sector catalogue' } },
@@ -98,6 +119,7 @@ export const missionRoutes: Routes = (app, ctx) => {
           venue: p.venue,
           capacity: p.capacity,
           signups: p.signups,
+          isSignedUp: p.isSignedUp,
         })),
       };
     },

@@ -1,5 +1,6 @@
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Localized, Mission, Territory } from '../api.ts';
+import { ApiError, api, type Localized, type Mission, type Territory } from '../api.ts';
 import { Layout, MissionNav } from '../components/Layout.tsx';
 import { Link } from '../components/Link.tsx';
 import { formatDate, formatInstant, pick } from '../format.ts';
@@ -25,7 +26,37 @@ interface Overview extends PublicMission {
     venue: string;
     capacity: number | null;
     signups: number;
+    isSignedUp: boolean;
   }[];
+}
+
+function SignupButton(props: { slug: string; item: Overview['programme'][number]; onChange(): void }) {
+  const { t } = useTranslation();
+  const [error, setError] = useState<string | null>(null);
+  const { item } = props;
+  const isFull = item.capacity !== null && item.signups >= item.capacity && !item.isSignedUp;
+  const toggle = async () => {
+    setError(null);
+    try {
+      await api(item.isSignedUp ? 'DELETE' : 'POST', `/missions/${props.slug}/programme/${item.id}/signup`);
+      props.onChange();
+    } catch (err) {
+      setError(err instanceof ApiError ? err.message : String(err));
+    }
+  };
+  return (
+    <>
+      <button
+        type="button"
+        className={item.isSignedUp ? '' : 'primary small'}
+        disabled={isFull}
+        onClick={toggle}
+      >
+        {item.isSignedUp ? t('cancelSignup') : isFull ? t('full') : t('signUp')}
+      </button>
+      {error && <span className="error"> {error}</span>}
+    </>
+  );
 }
 
 function TerritoryProfile({ territory }: { territory: Territory }) {
@@ -152,6 +183,9 @@ export function MissionPage({ slug }: { slug: string }) {
                           ? ` · ${t('signupsOnly', { signups: p.signups })}`
                           : ''}
                     </p>
+                    {user?.personId && overview.data?.role !== 'official' && (
+                      <SignupButton slug={slug} item={p} onChange={overview.reload} />
+                    )}
                   </div>
                 </li>
               ))}
