@@ -155,6 +155,63 @@ describe('the escale CLI', () => {
     }
   });
 
+  test('solve prints a 1-based schedule from a JSON problem, and --keep keeps it', async () => {
+    const file = join(dir, 'problem.json');
+    const problem = {
+      participants: 4,
+      slots: 4,
+      tables: 2,
+      meetings: [
+        { participants: [1, 2] },
+        { participants: [1, 3] },
+        { participants: [2, 4] },
+        { participants: [3, 4], fixedSlot: 4 },
+      ],
+      unavailable: { '1': [1] },
+    };
+    writeFileSync(file, JSON.stringify(problem));
+    const r = await run('solve', file, '--time-limit', '2', '--seed', '3');
+    assert.equal(r.code, 0, r.err);
+    const out = JSON.parse(r.out);
+    assert.deepEqual(out.meetings, [
+      [1, 2],
+      [1, 3],
+      [2, 4],
+      [3, 4],
+    ]);
+    assert.equal(out.status, 'optimal');
+    assert.equal(out.objective, 0);
+    assert.equal(out.slots[3], 4);
+    assert.ok(out.slots.every((s: number) => s >= 1 && s <= 4));
+    assert.ok(!out.slots.slice(0, 2).includes(1), 'participant 1 is away in slot 1');
+    assert.equal(typeof out.seconds, 'number');
+
+    const previous = join(dir, 'previous.json');
+    writeFileSync(previous, r.out);
+    writeFileSync(file, JSON.stringify({ ...problem, meetings: problem.meetings.slice(1) }));
+    const again = JSON.parse((await run('solve', file, '--keep', previous, '--time-limit', '2')).out);
+    assert.deepEqual(again.slots, out.slots.slice(1));
+    assert.deepEqual(again.tables, out.tables.slice(1));
+  });
+
+  test('solve refuses a malformed problem or parameter with one line and exit 2', async () => {
+    const bad = join(dir, 'bad.json');
+    writeFileSync(
+      bad,
+      JSON.stringify({ participants: 2, slots: 2, tables: 1, meetings: [{ participants: [1, 3] }] }),
+    );
+    const cases: [string[], RegExp][] = [
+      [['solve', bad], /meetings\.0\.participants\.1: participant 3 is outside 1\.\.2/],
+      [['solve', bad, '--time-limit', 'soon'], /--time-limit must be a number/],
+      [['solve'], /needs a FILE/],
+    ];
+    for (const [argv, message] of cases) {
+      const r = await run(...argv);
+      assert.equal(r.code, 2, r.err);
+      assert.match(r.err, message);
+    }
+  });
+
   test('the package bin runs the CLI', () => {
     const text = execFileSync(process.execPath, ['bin/escale.js', '--help'], {
       encoding: 'utf8',

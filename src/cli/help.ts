@@ -13,6 +13,7 @@ Commands:
   import FILE           import participants from CSV or XLSX
   export                export participants
   user add              add a user
+  solve FILE            compute a meeting schedule from a .dzn or .json problem
 
 Environment: DATABASE_URL (postgres://… or a SQLite file; default data/escale.db), PORT (3000), HOST, SMTP_URL, PUBLIC_URL.
 Run escale COMMAND --help for a command's options.`,
@@ -31,6 +32,11 @@ Run escale COMMAND --help for a command's options.`,
   A file with bad rows is refused whole and every bad row is listed.`,
   export:
     'Usage: escale export --mission SLUG [--format csv|xlsx] [--out FILE]\n  Writes the import columns, one row per person.',
+  solve: `Usage: escale solve FILE [--fairness D] [--time-limit SECONDS] [--seed N] [--keep PREVIOUS.json]
+  FILE is the benchmark's MiniZinc .dzn data or Escale's JSON problem format (src/scheduler/SCHEDULER.md).
+  Prints {"status","objective","lowerBound","meetings","slots","tables","unscheduled","seconds"}, 1-based.
+  --keep takes an earlier output and keeps each meeting's slot and table where it can.
+  Defaults: fairness 2, time limit 60 s, seed 1.`,
   'user add': `Usage: escale user add --email EMAIL --name NAME [--password PASSWORD] [--admin] [--mission SLUG --role ROLE]
   The password may come from ESCALE_PASSWORD instead; without one the user signs in with e-mailed links.
   ROLE is organizer, participant or official.`,

@@ -3,6 +3,7 @@ import { readConfig } from '../config.ts';
 import * as commands from './commands.ts';
 import { describeCliError, UsageError } from './errors.ts';
 import { HELP } from './help.ts';
+import { solveFile } from './solve.ts';
 
 const OPTIONS = {
   help: { type: 'boolean', short: 'h' },
@@ -24,6 +25,10 @@ const OPTIONS = {
   name: { type: 'string' },
   password: { type: 'string' },
   role: { type: 'string' },
+  fairness: { type: 'string' },
+  'time-limit': { type: 'string' },
+  seed: { type: 'string' },
+  keep: { type: 'string' },
 } as const;
 
 /** Runs one CLI invocation; returns the exit code (2 for a user mistake). */
@@ -53,6 +58,10 @@ export async function main(
       return 0;
     }
     const config = readConfig();
+    if (name === 'solve') {
+      await solveFile(out, flags, second);
+      return 0;
+    }
     switch (name) {
       case 'start':
         await commands.serve(config, out, { withDemo: true });

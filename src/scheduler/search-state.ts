@@ -1,0 +1,158 @@
+import { dayOfSlots, type SchedulingProblem } from './problem.ts';
+
+/**
+ * The mutable state of the local search: a slot per meeting (-1 = unscheduled) and everything
+ * derived from it, kept up to date move by move so that each move costs O(slots) per participant.
+ */
+export class SearchState {
+  readonly P: number;
+  readonly S: number;
+  readonly M: number;
+  readonly day: Int32Array;
+  readonly members: Int32Array[];
+  readonly hosted: Uint8Array;
+  readonly capacity: number;
+  readonly predecessors: Int32Array[];
+  readonly successors: Int32Array[];
+  readonly slot: Int32Array;
+  readonly busy: Uint16Array;
+  readonly load: Int32Array;
+  readonly H: Int32Array;
+  /** at[p * S + s]: the meeting of p in slot s (-1 if none; one of them when p is double-booked). */
+  readonly at: Int32Array;
+  readonly meetingsOf: Int32Array[];
+  readonly hHist: Int32Array;
+  conflicts = 0;
+  overflow = 0;
+  precedence = 0;
+  breaks = 0;
+  /** Meetings to keep where an earlier schedule had them (-1: no preference), and how many are moved. */
+  readonly keepSlot: Int32Array;
+  moved = 0;
+
+  constructor(
+    readonly problem: SchedulingProblem,
+    keepSlots?: number[],
+  ) {
+    this.P = problem.participants;
+    this.S = problem.slots;
+    this.M = problem.meetings.length;
+    this.day = Int32Array.from(dayOfSlots(problem));
+    this.members = problem.meetings.map((m) => Int32Array.from(m.participants));
+    const owners = problem.tableOwners ?? [];
+    const ownerSet = new Set(owners.filter((o): o is number => o !== null));
+    this.hosted = Uint8Array.from(
+      problem.meetings.map((m) => (m.participants.some((p) => ownerSet.has(p)) ? 1 : 0)),
+    );
+    this.capacity = problem.tables - ownerSet.size;
+    this.predecessors = problem.meetings.map((m) => Int32Array.from(m.after ?? []));
+    const succ: number[][] = problem.meetings.map(() => []);
+    problem.meetings.forEach((m, i) => {
+      for (const b of m.after ?? []) succ[b]!.push(i);
+    });
+    this.successors = succ.map((s) => Int32Array.from(s));
+    this.slot = new Int32Array(this.M).fill(-1);
+    this.busy = new Uint16Array(this.P * this.S);
+    this.load = new Int32Array(this.S);
+    this.H = new Int32Array(this.P);
+    this.at = new Int32Array(this.P * this.S).fill(-1);
+    const of: number[][] = Array.from({ length: this.P }, () => []);
+    problem.meetings.forEach((m, i) => {
+      for (const p of m.participants) of[p]!.push(i);
+    });
+    this.meetingsOf = of.map((list) => Int32Array.from(list));
+    this.hHist = new Int32Array(this.S + 1);
+    this.hHist[0] = this.P;
+    this.keepSlot = Int32Array.from(keepSlots ?? new Array(this.M).fill(-1));
+  }
+
+  breaksOf(p: number): number {
+    const row = p * this.S;
+    let h = 0;
+    let last = -1;
+    for (let s = 0; s < this.S; s++) {
+      if (this.busy[row + s] === 0) continue;
+      if (last >= 0 && s - last > 1 && this.day[s] === this.day[last]) h++;
+      last = s;
+    }
+    return h;
+  }
+
+  private refreshBreaks(p: number): void {
+    const h = this.breaksOf(p);
+    const old = this.H[p]!;
+    if (h === old) return;
+    this.hHist[old]!--;
+    this.hHist[h]!++;
+    this.H[p] = h;
+    this.breaks += h - old;
+  }
+
+  private precedenceViolations(m: number): number {
+    const s = this.slot[m]!;
+    let v = 0;
+    if (s < 0) {
+      // An unscheduled meeting leaves every scheduled successor without its predecessor.
+      for (const c of this.successors[m]!) if (this.slot[c]! >= 0) v++;
+      return v;
+    }
+    for (const b of this.predecessors[m]!) if (this.slot[b]! < 0 || this.slot[b]! >= s) v++;
+    for (const c of this.successors[m]!) if (this.slot[c]! >= 0 && this.slot[c]! <= s) v++;
+    return v;
+  }
+
+  /** Moves meeting m to slot t (-1 to unschedule), updating every derived count. */
+  move(m: number, t: number): void {
+    const s = this.slot[m]!;
+    if (s === t) return;
+    this.precedence -= this.precedenceViolations(m);
+    const members = this.members[m]!;
+    if (s >= 0) {
+      for (const p of members) {
+        const i = p * this.S + s;
+        if (this.busy[i]! > 1) this.conflicts--;
+        this.busy[i]!--;
+        if (this.at[i] === m) this.at[i] = this.busy[i]! > 0 ? this.otherMeetingAt(p, s, m) : -1;
+      }
+      if (this.hosted[m] === 0) {
+        if (this.load[s]! > this.capacity) this.overflow--;
+        this.load[s]!--;
+      }
+    }
+    if (this.keepSlot[m]! >= 0)
+      this.moved += (t !== this.keepSlot[m] ? 1 : 0) - (s !== this.keepSlot[m] ? 1 : 0);
+    this.slot[m] = t;
+    if (t >= 0) {
+      for (const p of members) {
+        const i = p * this.S + t;
+        if (this.busy[i]! >= 1) this.conflicts++;
+        this.busy[i]!++;
+        this.at[i] = m;
+      }
+      if (this.hosted[m] === 0) {
+        this.load[t]!++;
+        if (this.load[t]! > this.capacity) this.overflow++;
+      }
+    }
+    this.precedence += this.precedenceViolations(m);
+    for (const p of members) this.refreshBreaks(p);
+  }
+
+  private otherMeetingAt(p: number, s: number, except: number): number {
+    for (const x of this.meetingsOf[p]!) if (x !== except && this.slot[x] === s) return x;
+    return -1;
+  }
+
+  fairnessExcess(): number {
+    let min = 0;
+    while (min < this.S && this.hHist[min] === 0) min++;
+    let max = this.S;
+    while (max > 0 && this.hHist[max] === 0) max--;
+    return Math.max(0, max - min - this.problem.fairness);
+  }
+
+  /** Hard-constraint violations (0 = a valid schedule of the meetings placed). */
+  violations(): number {
+    return this.conflicts + this.overflow + this.precedence + this.fairnessExcess();
+  }
+}

@@ -1,0 +1,115 @@
+import assert from 'node:assert/strict';
+import { existsSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { test } from 'node:test';
+import { checkSchedule } from './checker.ts';
+import { parseDzn } from './dzn.ts';
+import { generateProblem } from './generate.ts';
+import type { SchedulingProblem } from './problem.ts';
+import { solve } from './solve.ts';
+
+const small = (seed: number) =>
+  generateProblem({
+    participants: 60,
+    days: 2,
+    slotsPerDay: 8,
+    morningSlots: 4,
+    minMeetings: 2,
+    maxMeetings: 6,
+    seed,
+  }).problem;
+
+test('schedules every meeting of generated problems without breaking a constraint', () => {
+  for (const seed of [1, 2, 3]) {
+    const problem = small(seed);
+    const r = solve(problem, { timeLimitSeconds: 3, seed });
+    const check = checkSchedule(problem, r.slots, r.tables);
+    assert.deepEqual(check.violations, []);
+    assert.equal(check.scheduled, problem.meetings.length);
+    assert.equal(r.objective, check.breaks);
+    assert.ok(r.lowerBound <= check.breaks);
+    assert.ok(r.status === 'optimal' ? r.objective === r.lowerBound : r.status === 'feasible');
+  }
+});
+
+test('the same seed gives the same schedule', () => {
+  const problem = small(4);
+  const a = solve(problem, { timeLimitSeconds: 3, seed: 9 });
+  const b = solve(problem, { timeLimitSeconds: 3, seed: 9 });
+  assert.equal(a.status, 'optimal', 'an easy problem reaches its bound before the time limit');
+  assert.deepEqual(a.slots, b.slots);
+  assert.deepEqual(a.tables, b.tables);
+});
+
+test('honours fixed slots, sessions, unavailability, precedences and host tables', () => {
+  const problem: SchedulingProblem = {
+    participants: 5,
+    slots: 6,
+    morningSlots: 3,
+    tables: 2,
+    tableOwners: [4, null],
+    meetings: [
+      { participants: [0, 1], fixedSlot: 4 },
+      { participants: [0, 2], session: 'morning' },
+      { participants: [1, 2], after: [1] },
+      { participants: [3, 4] },
+      { participants: [0, 4], after: [0] },
+    ],
+    unavailable: [[0], [], [], [], [5]],
+    fairness: 2,
+  };
+  const r = solve(problem, { timeLimitSeconds: 2 });
+  assert.deepEqual(checkSchedule(problem, r.slots, r.tables).violations, []);
+  assert.equal(r.slots[0], 4);
+  assert.ok(r.slots[1]! < 3 && r.slots[1]! > 0);
+  assert.ok(r.slots[2]! > r.slots[1]!);
+  // Meeting 4 must follow meeting 0 (slot 4), but participant 4 is away in slot 5: it cannot be placed.
+  assert.equal(r.slots[4], -1);
+  assert.deepEqual(
+    r.unscheduled.map((u) => u.meeting),
+    [4],
+  );
+  assert.match(r.unscheduled[0]!.reason, /precedences/);
+  assert.equal(r.status, 'unknown', 'no proof of infeasibility is claimed without one');
+  assert.equal(r.tables[3], 0, "a host's meetings take the host's table");
+});
+
+test('proves infeasibility when a participant has more meetings than slots, and says why', () => {
+  const problem: SchedulingProblem = {
+    participants: 4,
+    slots: 2,
+    morningSlots: 2,
+    tables: 3,
+    meetings: [{ participants: [0, 1] }, { participants: [0, 2] }, { participants: [0, 3] }],
+    unavailable: [[], [], [], []],
+    fairness: 2,
+  };
+  const r = solve(problem, { timeLimitSeconds: 1 });
+  assert.equal(r.status, 'infeasible');
+  assert.equal(r.objective, null);
+  assert.equal(r.unscheduled.length, 1);
+  assert.match(r.infeasibleBecause ?? '', /participant 1 has more meetings than slots/);
+  assert.deepEqual(checkSchedule(problem, r.slots, r.tables).violations, []);
+});
+
+test('keeps an earlier schedule where it can when meetings change', () => {
+  const problem = small(5);
+  const first = solve(problem, { timeLimitSeconds: 2, seed: 1 });
+  const next = { ...problem, meetings: problem.meetings.slice(1) };
+  const keep = { slots: first.slots.slice(1), tables: first.tables.slice(1) };
+  const r = solve(next, { timeLimitSeconds: 2, seed: 1, keep });
+  assert.deepEqual(checkSchedule(next, r.slots, r.tables).violations, []);
+  const same = r.slots.filter((s, i) => s === keep.slots[i] && r.tables[i] === keep.tables[i]).length;
+  assert.equal(same, next.meetings.length, 'cancelling a meeting moves no other meeting');
+});
+
+const TIC12 = resolve(import.meta.dirname, '../../../shared/b2bsp/instances/tic-12.original.dzn');
+test('reaches and proves the optimum of a published instance (tic-12, d = 2)', {
+  skip: existsSync(TIC12) ? false : 'the benchmark is not in ../shared',
+}, () => {
+  const problem = parseDzn(readFileSync(TIC12, 'utf8'), 2);
+  const r = solve(problem, { timeLimitSeconds: 20, seed: 1 });
+  assert.equal(r.status, 'optimal');
+  assert.equal(r.objective, 0);
+  assert.deepEqual(checkSchedule(problem, r.slots, r.tables).violations, []);
+});

@@ -1,0 +1,335 @@
+import { breaksLowerBound, provenInfeasibility } from './lower-bound.ts';
+import { allowedSlots, type SchedulingProblem, type SolveResult, type Unscheduled } from './problem.ts';
+import { seededRandom } from './rng.ts';
+import { SearchState } from './search-state.ts';
+import { assignTables } from './tables.ts';
+
+export interface SolveOptions {
+  timeLimitSeconds?: number;
+  seed?: number;
+  /** An earlier schedule: per meeting its slot and table, or -1 where the meeting is new. */
+  keep?: { slots: number[]; tables: number[] };
+  signal?: AbortSignal;
+}
+
+const HARD = 1_000_000;
+
+/**
+ * Schedules the meetings: first every meeting if possible (else the most weight, each left-out meeting
+ * with its reason), then the fewest moves away from `keep`, then the fewest breaks, then table changes.
+ * Never throws for infeasible input. Reports `optimal` only when the breaks meet the proven lower bound,
+ * `infeasible` only with a proof that not every meeting fits. Deterministic for a seed, unless the time
+ * limit or the signal stops it first.
+ */
+export function solve(problem: SchedulingProblem, options: SolveOptions = {}): SolveResult {
+  const started = performance.now();
+  const limitMs = (options.timeLimitSeconds ?? 60) * 1000;
+  // The search stops a little early, leaving time to repair, assign tables and answer within the limit.
+  const deadline = started + limitMs - Math.min(1500, limitMs * 0.05);
+  const random = seededRandom(options.seed ?? 1);
+  const allowed = problem.meetings.map((m) => allowedSlots(problem, m));
+  const keepSlots = options.keep?.slots;
+  const st = new SearchState(problem, keepSlots);
+  const lowerBound = breaksLowerBound(problem, allowed);
+  const weightOf = (m: number) => problem.meetings[m]!.weight ?? 1;
+  const moveWeight = problem.participants * problem.slots + 1;
+  const cost = () => st.violations() * HARD + st.moved * moveWeight + st.breaks;
+
+  const impossible: Unscheduled[] = [];
+  allowed.forEach((slots, m) => {
+    if (slots.length === 0)
+      impossible.push({
+        meeting: m,
+        reason: 'no slot fits its session, fixed slot and participants’ availability',
+      });
+  });
+
+  construct(st, allowed, random, keepSlots);
+  const isStopped = () => performance.now() > deadline || options.signal?.aborted === true;
+  const best = improve(st, allowed, random, cost, lowerBound, isStopped);
+  for (let m = 0; m < st.M; m++) st.move(m, best[m]!);
+
+  const unscheduled = [...impossible];
+  repairByRemoval(st, weightOf, unscheduled);
+  const { tables, changes } = assignTables(problem, st.slot, options.keep?.tables);
+  const allPlaced = unscheduled.length === 0;
+  const proof = impossible.length > 0 ? impossible[0]!.reason : provenInfeasibility(problem, allowed);
+  const status = allPlaced
+    ? st.breaks === lowerBound && st.moved === 0
+      ? 'optimal'
+      : 'feasible'
+    : proof
+      ? 'infeasible'
+      : 'unknown';
+  let scheduledWeight = 0;
+  for (let m = 0; m < st.M; m++) if (st.slot[m]! >= 0) scheduledWeight += weightOf(m);
+  return {
+    status,
+    objective: allPlaced ? st.breaks : null,
+    lowerBound,
+    slots: Array.from(st.slot),
+    tables,
+    unscheduled: unscheduled.sort((a, b) => a.meeting - b.meeting),
+    ...(status === 'infeasible' && proof && { infeasibleBecause: proof }),
+    scheduledWeight,
+    tableChanges: changes,
+    seconds: (performance.now() - started) / 1000,
+  };
+}
+
+/** Places the most constrained meetings first, each where it clashes least and leaves fewest gaps. */
+function construct(
+  st: SearchState,
+  allowed: number[][],
+  random: () => number,
+  keepSlots: number[] | undefined,
+) {
+  const order = [...allowed.keys()].filter((m) => allowed[m]!.length > 0);
+  const degree = new Int32Array(st.P);
+  for (const members of st.members) for (const p of members) degree[p]!++;
+  const pressure = (m: number) =>
+    allowed[m]!.length * 1000 - Math.max(...Array.from(st.members[m]!, (p) => degree[p]!));
+  order.sort((a, b) => pressure(a) - pressure(b) || a - b);
+  for (const m of order) {
+    const kept = keepSlots?.[m] ?? -1;
+    if (kept >= 0 && allowed[m]!.includes(kept)) {
+      st.move(m, kept);
+      continue;
+    }
+    let bestSlot = -1;
+    let bestScore = Number.POSITIVE_INFINITY;
+    for (const s of allowed[m]!) {
+      let score = 0;
+      for (const p of st.members[m]!) {
+        const row = p * st.S;
+        if (st.busy[row + s]! > 0) score += HARD;
+        const left = s > 0 && st.day[s - 1] === st.day[s] && st.busy[row + s - 1]! > 0;
+        const right = s + 1 < st.S && st.day[s + 1] === st.day[s] && st.busy[row + s + 1]! > 0;
+        if (left || right) score -= 2;
+      }
+      if (st.hosted[m] === 0 && st.load[s]! >= st.capacity) score += HARD;
+      score += random();
+      if (score < bestScore) {
+        bestScore = score;
+        bestSlot = s;
+      }
+    }
+    st.move(m, bestSlot);
+  }
+}
+
+/** Simulated annealing over slot moves and swaps; returns the best slots seen. */
+function improve(
+  st: SearchState,
+  allowed: number[][],
+  random: () => number,
+  cost: () => number,
+  lowerBound: number,
+  isStopped: () => boolean,
+): Int32Array {
+  const movable = [...allowed.keys()].filter((m) => allowed[m]!.length > 1);
+  const allowedMask = new Uint8Array(st.M * st.S);
+  allowed.forEach((slots, m) => {
+    for (const s of slots) allowedMask[m * st.S + s] = 1;
+  });
+  const isAllowed = (m: number, s: number) => allowedMask[m * st.S + s] === 1;
+  let best = Int32Array.from(st.slot);
+  let bestCost = cost();
+  if (movable.length === 0) return best;
+  // The meetings of each slot, as arrays with positions so that a random one is O(1) to pick.
+  const bySlot: number[][] = Array.from({ length: st.S }, () => []);
+  const position = new Int32Array(st.M).fill(-1);
+  const enter = (m: number, t: number) => {
+    position[m] = bySlot[t]!.length;
+    bySlot[t]!.push(m);
+  };
+  const leave = (m: number, s: number) => {
+    const list = bySlot[s]!;
+    const last = list.pop()!;
+    if (last !== m) {
+      list[position[m]!] = last;
+      position[last] = position[m]!;
+    }
+    position[m] = -1;
+  };
+  for (let m = 0; m < st.M; m++) if (st.slot[m]! >= 0) enter(m, st.slot[m]!);
+  const relocate = (m: number, t: number) => {
+    const s = st.slot[m]!;
+    if (s >= 0) leave(m, s);
+    st.move(m, t);
+    if (t >= 0) enter(m, t);
+  };
+  let current = bestCost;
+  const T0 = Number(process.env.SA_T0 ?? 2);
+  const TMIN = Number(process.env.SA_TMIN ?? 0.05);
+  const DECAY = Number(process.env.SA_DECAY ?? 0.995);
+  const STUCK = Number(process.env.SA_STUCK ?? 400000);
+  let temperature = T0;
+  let sinceBest = 0;
+  for (let iter = 0; ; iter++) {
+    if ((iter & 1023) === 0) {
+      if (isStopped() || (bestCost === lowerBound && st.moved === 0 && st.violations() === 0)) break;
+      temperature = Math.max(TMIN, temperature * DECAY);
+      if (sinceBest > STUCK) {
+        // Stuck: go back to the best schedule and shake it a little.
+        for (let m = 0; m < st.M; m++) relocate(m, best[m]!);
+        current = bestCost;
+        temperature = T0;
+        sinceBest = 0;
+      }
+    }
+    const m = pickMeeting(st, movable, random);
+    const options = allowed[m]!;
+    const s = st.slot[m]!;
+    const t = pickSlot(st, m, options, random);
+    if (t === s) continue;
+    if (s >= 0 && st.conflicts === 0 && random() < 0.85) {
+      // A Kempe chain: swap slots s and t for every meeting linked to m through shared participants;
+      // nobody is double-booked afterwards, so the search moves between valid schedules only.
+      const chain = kempeChain(st, m, s, t, isAllowed);
+      if (!chain) continue;
+      for (const x of chain) relocate(x, st.slot[x] === s ? t : s);
+      const next = cost();
+      const delta = next - current;
+      if (delta <= 0 || random() < Math.exp(-delta / temperature)) {
+        current = next;
+        if (next < bestCost) {
+          bestCost = next;
+          best = Int32Array.from(st.slot);
+          sinceBest = 0;
+        } else sinceBest++;
+      } else {
+        for (const x of chain) relocate(x, st.slot[x] === s ? t : s);
+        sinceBest++;
+      }
+      continue;
+    }
+    const others = bySlot[t]!;
+    let partner = -1;
+    if (s >= 0 && others.length > 0 && random() < 0.3) {
+      const o = others[Math.floor(random() * others.length)]!;
+      if (isAllowed(o, s)) partner = o;
+    }
+    relocate(m, t);
+    if (partner >= 0) relocate(partner, s);
+    const next = cost();
+    const delta = next - current;
+    if (delta <= 0 || random() < Math.exp(-delta / temperature)) {
+      current = next;
+      if (next < bestCost) {
+        bestCost = next;
+        best = Int32Array.from(st.slot);
+        sinceBest = 0;
+      } else sinceBest++;
+    } else {
+      if (partner >= 0) relocate(partner, t);
+      relocate(m, s);
+      sinceBest++;
+    }
+  }
+  return best;
+}
+
+const MAX_CHAIN = 64;
+
+/** The meetings in slots s and t linked to m by shared participants, if all of them may swap and tables suffice. */
+function kempeChain(
+  st: SearchState,
+  m: number,
+  s: number,
+  t: number,
+  isAllowed: (m: number, s: number) => boolean,
+): number[] | undefined {
+  const chain = [m];
+  const inChain = new Set(chain);
+  let netToT = 0;
+  for (let k = 0; k < chain.length; k++) {
+    const x = chain[k]!;
+    const from = st.slot[x]!;
+    const to = from === s ? t : s;
+    if (!isAllowed(x, to)) return undefined;
+    if (st.hosted[x] === 0) netToT += to === t ? 1 : -1;
+    for (const p of st.members[x]!) {
+      const y = st.at[p * st.S + to]!;
+      if (y >= 0 && !inChain.has(y)) {
+        if (chain.length >= MAX_CHAIN) return undefined;
+        inChain.add(y);
+        chain.push(y);
+      }
+    }
+  }
+  if (st.load[t]! + netToT > st.capacity || st.load[s]! - netToT > st.capacity) return undefined;
+  return chain;
+}
+
+function pickMeeting(st: SearchState, movable: number[], random: () => number): number {
+  // Half the time, a meeting of a participant with a break, where improvement is likely.
+  if (random() < 0.5) {
+    for (let tries = 0; tries < 4; tries++) {
+      const m = movable[Math.floor(random() * movable.length)]!;
+      for (const p of st.members[m]!) if (st.H[p]! > 0) return m;
+    }
+  }
+  return movable[Math.floor(random() * movable.length)]!;
+}
+
+function pickSlot(st: SearchState, m: number, options: number[], random: () => number): number {
+  if (random() < 0.6) {
+    // Next to another meeting of one of its participants.
+    const members = st.members[m]!;
+    const p = members[Math.floor(random() * members.length)]!;
+    const row = p * st.S;
+    const near: number[] = [];
+    for (const s of options) {
+      if ((s > 0 && st.busy[row + s - 1]! > 0) || (s + 1 < st.S && st.busy[row + s + 1]! > 0)) near.push(s);
+    }
+    if (near.length > 0) return near[Math.floor(random() * near.length)]!;
+  }
+  return options[Math.floor(random() * options.length)]!;
+}
+
+/** Takes out the lightest meetings still in conflict until the schedule breaks no hard constraint. */
+function repairByRemoval(st: SearchState, weightOf: (m: number) => number, unscheduled: Unscheduled[]) {
+  while (st.violations() > 0) {
+    let worst = -1;
+    let worstGain = 0;
+    const before = st.violations();
+    for (const m of involvedMeetings(st)) {
+      const s = st.slot[m]!;
+      st.move(m, -1);
+      const gain = (before - st.violations()) / weightOf(m);
+      st.move(m, s);
+      if (gain > worstGain) {
+        worstGain = gain;
+        worst = m;
+      }
+    }
+    if (worst < 0) break;
+    const s = st.slot[worst]!;
+    const reason =
+      st.conflicts > 0 || st.overflow > 0
+        ? `no free slot: its participants or the ${st.problem.tables} tables are taken in every slot it may use (last tried slot ${s})`
+        : st.precedence > 0
+          ? 'its precedences cannot all be met'
+          : 'placing it breaks the fairness bound';
+    st.move(worst, -1);
+    unscheduled.push({ meeting: worst, reason });
+  }
+}
+
+/** The scheduled meetings that take part in a violated constraint (all of them when fairness is broken). */
+function involvedMeetings(st: SearchState): number[] {
+  const out: number[] = [];
+  const fairnessBroken = st.fairnessExcess() > 0;
+  for (let m = 0; m < st.M; m++) {
+    const s = st.slot[m]!;
+    if (s < 0) continue;
+    const clash = Array.from(st.members[m]!).some((p) => st.busy[p * st.S + s]! > 1);
+    const crowded = st.hosted[m] === 0 && st.load[s]! > st.capacity;
+    const order =
+      Array.from(st.predecessors[m]!).some((b) => st.slot[b]! < 0 || st.slot[b]! >= s) ||
+      Array.from(st.successors[m]!).some((c) => st.slot[c]! >= 0 && st.slot[c]! <= s);
+    if (clash || crowded || order || fairnessBroken) out.push(m);
+  }
+  return out;
+}
