@@ -1,18 +1,8 @@
 import { stringify } from 'csv-stringify/sync';
+import { ORGANIZATION_KINDS } from '../src/domain/enums.ts';
+import { seededRandom } from '../src/domain/random.ts';
 import { SECTORS } from '../src/domain/sectors.ts';
 import { ROSTER_COLUMNS } from '../src/services/roster/columns.ts';
-
-/** A deterministic pseudo-random generator (mulberry32), so every run generates the same data. */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const FIRST = [
   'Alex',
@@ -62,27 +52,17 @@ const WORDS = [
   'drones',
   'cosmetics',
 ];
-const KINDS = [
-  'company',
-  'startup',
-  'research',
-  'hospital',
-  'university',
-  'public_agency',
-  'investor',
-  'association',
-];
 
 /** A participants CSV of `people` contacts spread over `organizations` fictional organizations. */
 export function generateRosterCsv(organizations: number, people: number, seed = 7): Buffer {
-  const r = rng(seed);
+  const r = seededRandom(seed);
   const pick = <T>(xs: readonly T[]) => xs[Math.floor(r() * xs.length)]!;
   const phrase = (n: number) => Array.from({ length: n }, () => pick(WORDS)).join(' ');
   const orgs = Array.from({ length: organizations }, (_, i) => ({
     name: `Bench Organization ${i + 1} ${pick(WORDS)}`,
     side: i % 2 === 0 ? 'delegation' : 'host',
     country: i % 2 === 0 ? 'France' : 'United States',
-    kind: pick(KINDS),
+    kind: pick(ORGANIZATION_KINDS),
     sectors: [...new Set([pick(SECTORS).code, pick(SECTORS).code])].join(';'),
     description: `We work on ${phrase(12)}.`,
     offers: [phrase(4), phrase(5)].join(' | '),

@@ -1,5 +1,5 @@
+import { seededRandom } from '../domain/random.ts';
 import type { Meeting, SchedulingProblem } from './problem.ts';
-import { seededRandom } from './rng.ts';
 
 export interface GenerateOptions {
   participants: number;

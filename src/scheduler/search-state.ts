@@ -26,6 +26,9 @@ export class SearchState {
   overflow = 0;
   precedence = 0;
   breaks = 0;
+  /** Total idle slots inside participants' days: a finer measure than breaks that guides the search. */
+  idle = 0;
+  readonly I: Int32Array;
   /** Meetings to keep where an earlier schedule had them (-1: no preference), and how many are moved. */
   readonly keepSlot: Int32Array;
   moved = 0;
@@ -55,6 +58,7 @@ export class SearchState {
     this.busy = new Uint16Array(this.P * this.S);
     this.load = new Int32Array(this.S);
     this.H = new Int32Array(this.P);
+    this.I = new Int32Array(this.P);
     this.at = new Int32Array(this.P * this.S).fill(-1);
     const of: number[][] = Array.from({ length: this.P }, () => []);
     problem.meetings.forEach((m, i) => {
@@ -66,20 +70,30 @@ export class SearchState {
     this.keepSlot = Int32Array.from(keepSlots ?? new Array(this.M).fill(-1));
   }
 
+  /** Idle slots of p between meetings of the same day: zero exactly when p has no break. */
+  idleOf = 0;
+
   breaksOf(p: number): number {
     const row = p * this.S;
     let h = 0;
+    let idle = 0;
     let last = -1;
     for (let s = 0; s < this.S; s++) {
       if (this.busy[row + s] === 0) continue;
-      if (last >= 0 && s - last > 1 && this.day[s] === this.day[last]) h++;
+      if (last >= 0 && s - last > 1 && this.day[s] === this.day[last]) {
+        h++;
+        idle += s - last - 1;
+      }
       last = s;
     }
+    this.idleOf = idle;
     return h;
   }
 
   private refreshBreaks(p: number): void {
     const h = this.breaksOf(p);
+    this.idle += this.idleOf - this.I[p]!;
+    this.I[p] = this.idleOf;
     const old = this.H[p]!;
     if (h === old) return;
     this.hHist[old]!--;

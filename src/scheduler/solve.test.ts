@@ -113,3 +113,24 @@ test('reaches and proves the optimum of a published instance (tic-12, d = 2)', {
   assert.equal(r.objective, 0);
   assert.deepEqual(checkSchedule(problem, r.slots, r.tables).violations, []);
 });
+
+test('a partial schedule still honours fairness when meetings must be left out', () => {
+  const problem: SchedulingProblem = {
+    participants: 4,
+    slots: 5,
+    morningSlots: 5,
+    tables: 2,
+    meetings: [
+      { participants: [0, 1], fixedSlot: 0 },
+      { participants: [0, 2], fixedSlot: 2 },
+      { participants: [0, 1], fixedSlot: 4 },
+    ],
+    unavailable: [[], [], [], []],
+    fairness: 1,
+  };
+  const r = solve(problem, { timeLimitSeconds: 1 });
+  assert.deepEqual(checkSchedule(problem, r.slots, r.tables).violations, []);
+  assert.equal(r.unscheduled.length, 1);
+  assert.equal(r.status, 'infeasible');
+  assert.match(r.infeasibleBecause ?? '', /needs at least 2 breaks/);
+});

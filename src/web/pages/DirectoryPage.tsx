@@ -4,6 +4,7 @@ import { SECTORS } from '../../domain/sectors.ts';
 import type { OrganizationCard, Page } from '../api.ts';
 import { Layout, MissionNav } from '../components/Layout.tsx';
 import { Link } from '../components/Link.tsx';
+import { SectorChips } from '../components/SectorChips.tsx';
 import { navigate } from '../router.ts';
 import { useSession } from '../session.tsx';
 import { useFetch } from '../use-fetch.ts';
@@ -96,13 +97,7 @@ export function DirectoryPage({ slug, query }: { slug: string; query: URLSearchP
               {user?.organizationId === o.id && <span className="badge">{t('yourOrganization')}</span>}
             </p>
             <p lang={o.language}>{o.summary}</p>
-            <ul className="chips small">
-              {o.sectors.map((s) => (
-                <li key={s} className="chip">
-                  {t(`sector_${s}`)}
-                </li>
-              ))}
-            </ul>
+            <SectorChips sectors={o.sectors} small />
           </li>
         ))}
       </ul>

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { ApiError, api, type Localized, type Mission, type Territory } from '../api.ts';
 import { Layout, MissionNav } from '../components/Layout.tsx';
 import { Link } from '../components/Link.tsx';
+import { SectorChips } from '../components/SectorChips.tsx';
 import { formatDate, formatInstant, pick } from '../format.ts';
 import { useSession } from '../session.tsx';
 import { useFetch } from '../use-fetch.ts';
@@ -151,13 +152,7 @@ export function MissionPage({ slug }: { slug: string }) {
       </header>
       <section>
         <h2 className="section-title">{t('sectorsPutForward')}</h2>
-        <ul className="chips">
-          {data.sectors.map((s) => (
-            <li key={s} className="chip">
-              {t(`sector_${s}`)}
-            </li>
-          ))}
-        </ul>
+        <SectorChips sectors={data.sectors} />
       </section>
       <div className="two-columns">
         <TerritoryProfile territory={data.host} />

@@ -4,6 +4,7 @@ import type { Organization } from '../api.ts';
 import { Layout, MissionNav } from '../components/Layout.tsx';
 import { Link } from '../components/Link.tsx';
 import { ProfileForm } from '../components/ProfileForm.tsx';
+import { SectorChips } from '../components/SectorChips.tsx';
 import { useFetch } from '../use-fetch.ts';
 
 export function OrganizationPage({ slug, id }: { slug: string; id: string }) {
@@ -39,13 +40,7 @@ export function OrganizationPage({ slug, id }: { slug: string; id: string }) {
             </>
           )}
         </p>
-        <ul className="chips">
-          {data.sectors.map((s) => (
-            <li key={s} className="chip">
-              {t(`sector_${s}`)}
-            </li>
-          ))}
-        </ul>
+        <SectorChips sectors={data.sectors} />
         {data.canEdit && !editing && (
           <button type="button" className="primary" onClick={() => setEditing(true)}>
             {t('edit')}
