@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { ProblemFormatError, parseDzn } from '../scheduler/dzn.ts';
 import { parseProblemJson } from '../scheduler/json-format.ts';
 import type { SchedulingProblem } from '../scheduler/problem.ts';
-import { solve } from '../scheduler/solve.ts';
+import { runScheduler } from '../services/scheduler-runner.ts';
 import type { Flags } from './commands.ts';
 import { UsageError } from './errors.ts';
 
@@ -81,7 +81,11 @@ export async function solveFile(
   const seed = integerFlag(flags, 'seed', 1, 0);
   const problem = await readProblem(file, fairness);
   const keep = typeof flags.keep === 'string' ? await readKeep(flags.keep, problem) : undefined;
-  const r = solve(problem, { timeLimitSeconds, seed, ...(keep && { keep }) });
+  // In a worker, so that Ctrl-C stops the search and still prints the best schedule found.
+  const run = runScheduler(problem, { timeLimitSeconds, seed, ...(keep && { keep }) });
+  const onInterrupt = () => run.cancel();
+  process.once('SIGINT', onInterrupt);
+  const r = await run.result.finally(() => process.off('SIGINT', onInterrupt));
   out(
     JSON.stringify({
       status: r.status,

@@ -10,6 +10,8 @@ export interface SolveOptions {
   /** An earlier schedule: per meeting its slot and table, or -1 where the meeting is new. */
   keep?: { slots: number[]; tables: number[] };
   signal?: AbortSignal;
+  /** Set its first cell to 1 (from another thread) to stop the search and get the best schedule so far. */
+  cancel?: Int32Array;
 }
 
 const HARD = 1_000_000;
@@ -67,7 +69,10 @@ export function solve(problem: SchedulingProblem, options: SolveOptions = {}): S
   });
 
   construct(st, allowed, random, keepSlots);
-  const isStopped = () => performance.now() > deadline || options.signal?.aborted === true;
+  const isStopped = () =>
+    performance.now() > deadline ||
+    options.signal?.aborted === true ||
+    (options.cancel !== undefined && Atomics.load(options.cancel, 0) === 1);
   const best = improve(st, allowed, random, { cost, rank, breakWeight }, lowerBound, isStopped);
   for (let m = 0; m < st.M; m++) st.move(m, best[m]!);
 
