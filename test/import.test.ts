@@ -212,8 +212,18 @@ for (const dialect of await testDialects()) {
       assert.equal(exp.statusCode, 200);
       assert.match(exp.headers['content-disposition'] as string, /attachment/);
       assert.ok(exp.body.includes('camille.roux@calanques-medtech.example'));
-      const expDenied = await h.app.inject({ url: `${url}/export`, headers: { cookie: participant } });
-      assert.equal(expDenied.statusCode, 403);
+      const official = await h.signIn(DEMO_ACCOUNTS.official);
+      for (const cookie of [participant, official]) {
+        const expDenied = await h.app.inject({ url: `${url}/export`, headers: { cookie } });
+        assert.equal(expDenied.statusCode, 403);
+      }
+      const importByOfficial = await h.app.inject({
+        method: 'POST',
+        url: `${url}/import`,
+        headers: { cookie: official, 'content-type': 'text/csv' },
+        payload: body,
+      });
+      assert.equal(importByOfficial.statusCode, 403);
     });
   });
 }

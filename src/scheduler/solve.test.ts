@@ -134,3 +134,28 @@ test('a partial schedule still honours fairness when meetings must be left out',
   assert.equal(r.status, 'infeasible');
   assert.match(r.infeasibleBecause ?? '', /needs at least 2 breaks/);
 });
+
+test('a meeting that cannot be placed takes the meetings that must follow it out too', () => {
+  const problem: SchedulingProblem = {
+    participants: 4,
+    slots: 4,
+    morningSlots: 2,
+    tables: 2,
+    meetings: [
+      { participants: [0, 1], session: 'morning', fixedSlot: 3 },
+      { participants: [1, 2], after: [0] },
+      { participants: [2, 3], after: [1] },
+      { participants: [0, 3] },
+    ],
+    unavailable: [[], [], [], []],
+    fairness: 2,
+  };
+  const r = solve(problem, { timeLimitSeconds: 1 });
+  assert.deepEqual(checkSchedule(problem, r.slots, r.tables).violations, []);
+  assert.deepEqual(
+    r.unscheduled.map((u) => u.meeting),
+    [0, 1, 2],
+  );
+  assert.ok(r.slots[3]! >= 0);
+  assert.equal(r.status, 'infeasible');
+});

@@ -135,6 +135,8 @@ function construct(
         if (left || right) score -= 2;
       }
       if (st.hosted[m] === 0 && st.load[s]! >= st.capacity) score += HARD;
+      for (const b of st.predecessors[m]!) if (st.slot[b]! >= s) score += HARD;
+      for (const c of st.successors[m]!) if (st.slot[c]! >= 0 && st.slot[c]! <= s) score += HARD;
       score += random();
       if (score < bestScore) {
         bestScore = score;
@@ -309,30 +311,30 @@ function pickSlot(st: SearchState, m: number, options: number[], random: () => n
   return options[Math.floor(random() * options.length)]!;
 }
 
-/** Takes out the lightest meetings still in conflict until the schedule breaks no hard constraint. */
+/**
+ * Takes out meetings in violation, the most helpful per unit of weight first, until the schedule breaks
+ * no hard constraint. A removal may help only later (a precedence chain, a fairness excess), so the best
+ * one is taken even when it gains nothing now; every round removes a meeting, so this ends.
+ */
 function repairByRemoval(st: SearchState, weightOf: (m: number) => number, unscheduled: Unscheduled[]) {
   while (st.violations() > 0) {
     let worst = -1;
-    let worstGain = 0;
+    let worstGain = Number.NEGATIVE_INFINITY;
     const before = st.violations();
     for (const m of involvedMeetings(st)) {
       const s = st.slot[m]!;
       st.move(m, -1);
-      const gain = (before - st.violations()) / weightOf(m);
+      const after = st.violations();
       st.move(m, s);
+      // Ties go to meetings of participants with many breaks, where a fairness excess comes from.
+      const breaks = Math.max(...Array.from(st.members[m]!, (p) => st.H[p]!));
+      const gain = (before - after) / weightOf(m) + breaks * 1e-6;
       if (gain > worstGain) {
         worstGain = gain;
         worst = m;
       }
     }
-    if (worst < 0) {
-      // No single removal helps (a fairness excess can need several): take out a meeting of the
-      // participant with the most breaks; this ends, since every round removes one meeting.
-      let p = 0;
-      for (let q = 1; q < st.P; q++) if (st.H[q]! > st.H[p]!) p = q;
-      worst = Array.from(st.meetingsOf[p]!).find((m) => st.slot[m]! >= 0) ?? -1;
-      if (worst < 0) break;
-    }
+    if (worst < 0) break;
     const s = st.slot[worst]!;
     const reason =
       st.conflicts > 0 || st.overflow > 0

@@ -50,6 +50,8 @@ export async function buildApp(ctx: AppContext, opts: AppOptions = {}): Promise<
         scriptSrc: ["'self'"],
         styleSrc: ["'self'", "'unsafe-inline'"],
         imgSrc: ["'self'", 'data:'],
+        // Upgrading to https would break a plain-http install on a local network.
+        upgradeInsecureRequests: ctx.config.publicUrl.startsWith('https://') ? [] : null,
       },
     },
   });
