@@ -21,6 +21,9 @@ export class SearchState {
   /** at[p * S + s]: the meeting of p in slot s (-1 if none; one of them when p is double-booked). */
   readonly at: Int32Array;
   readonly meetingsOf: Int32Array[];
+  /** The participants with at least one break, as a set with O(1) add, remove and random pick. */
+  readonly broken: number[] = [];
+  private readonly brokenAt: Int32Array;
   readonly hHist: Int32Array;
   conflicts = 0;
   overflow = 0;
@@ -59,6 +62,7 @@ export class SearchState {
     this.load = new Int32Array(this.S);
     this.H = new Int32Array(this.P);
     this.I = new Int32Array(this.P);
+    this.brokenAt = new Int32Array(this.P).fill(-1);
     this.at = new Int32Array(this.P * this.S).fill(-1);
     const of: number[][] = Array.from({ length: this.P }, () => []);
     problem.meetings.forEach((m, i) => {
@@ -99,6 +103,17 @@ export class SearchState {
     this.hHist[old]!--;
     this.hHist[h]!++;
     this.H[p] = h;
+    if (old === 0) {
+      this.brokenAt[p] = this.broken.length;
+      this.broken.push(p);
+    } else if (h === 0) {
+      const last = this.broken.pop()!;
+      if (last !== p) {
+        this.broken[this.brokenAt[p]!] = last;
+        this.brokenAt[last] = this.brokenAt[p]!;
+      }
+      this.brokenAt[p] = -1;
+    }
     this.breaks += h - old;
   }
 

@@ -158,6 +158,8 @@ function improve(
 ): Int32Array {
   const { cost, rank, breakWeight } = score;
   const movable = [...allowed.keys()].filter((m) => allowed[m]!.length > 1);
+  const isMovable = new Uint8Array(st.M);
+  for (const m of movable) isMovable[m] = 1;
   const allowedMask = new Uint8Array(st.M * st.S);
   allowed.forEach((slots, m) => {
     for (const s of slots) allowedMask[m * st.S + s] = 1;
@@ -233,9 +235,9 @@ function improve(
       if (a !== b && group.every((x) => isAllowed(x, st.slot[x] === a ? b : a))) attempt(group, a, b);
       continue;
     }
-    const m = pickMeeting(st, movable, random);
+    const [m, p] = pickMeeting(st, movable, isMovable, random);
     const s = st.slot[m]!;
-    const t = pickSlot(st, m, allowed[m]!, random);
+    const t = pickSlot(st, p, allowed[m]!, random);
     if (t === s) continue;
     if (s >= 0 && st.conflicts === 0 && random() < 0.85) {
       // A Kempe chain: swap slots s and t for every meeting linked to m through shared participants;
@@ -285,26 +287,33 @@ function kempeChain(
   return chain;
 }
 
-function pickMeeting(st: SearchState, movable: number[], random: () => number): number {
-  // Half the time, a meeting of a participant with a break, where improvement is likely.
-  if (random() < 0.5) {
-    for (let tries = 0; tries < 4; tries++) {
-      const m = movable[Math.floor(random() * movable.length)]!;
-      for (const p of st.members[m]!) if (st.H[p]! > 0) return m;
-    }
+/** A meeting to move and the participant it is moved for: half the time one with a break. */
+function pickMeeting(
+  st: SearchState,
+  movable: number[],
+  isMovable: Uint8Array,
+  random: () => number,
+): [number, number] {
+  if (st.broken.length > 0 && random() < 0.5) {
+    const p = st.broken[Math.floor(random() * st.broken.length)]!;
+    const own = st.meetingsOf[p]!;
+    const m = own[Math.floor(random() * own.length)]!;
+    if (isMovable[m] === 1) return [m, p];
   }
-  return movable[Math.floor(random() * movable.length)]!;
+  const m = movable[Math.floor(random() * movable.length)]!;
+  const members = st.members[m]!;
+  return [m, members[Math.floor(random() * members.length)]!];
 }
 
-function pickSlot(st: SearchState, m: number, options: number[], random: () => number): number {
+/** Most of the time a slot next to another meeting of p, where a gap may close; otherwise any. */
+function pickSlot(st: SearchState, p: number, options: number[], random: () => number): number {
   if (random() < 0.6) {
-    // Next to another meeting of one of its participants.
-    const members = st.members[m]!;
-    const p = members[Math.floor(random() * members.length)]!;
     const row = p * st.S;
     const near: number[] = [];
     for (const s of options) {
-      if ((s > 0 && st.busy[row + s - 1]! > 0) || (s + 1 < st.S && st.busy[row + s + 1]! > 0)) near.push(s);
+      const left = s > 0 && st.day[s - 1] === st.day[s] && st.busy[row + s - 1]! > 0;
+      const right = s + 1 < st.S && st.day[s + 1] === st.day[s] && st.busy[row + s + 1]! > 0;
+      if (left || right) near.push(s);
     }
     if (near.length > 0) return near[Math.floor(random() * near.length)]!;
   }
