@@ -66,7 +66,7 @@ export function provenInfeasibility(problem: SchedulingProblem, allowed: number[
   const bounds = participantBreakBounds(problem, allowed);
   const counts = new Int32Array(problem.participants);
   for (const m of problem.meetings) for (const p of m.participants) counts[p]!++;
-  const impossible = bounds.findIndex((b) => b === Number.POSITIVE_INFINITY);
+  const impossible = bounds.indexOf(Number.POSITIVE_INFINITY);
   if (impossible >= 0) return `participant ${impossible + 1} has more meetings than slots they can attend`;
   const hasBreakless = counts.some((c) => c <= 1);
   const worst = bounds.reduce((w, b, p) => (b > (bounds[w] ?? -1) ? p : w), 0);
