@@ -28,13 +28,3 @@ export async function insertAuditEntries(db: Executor, entries: AuditEntry[]): P
     await db.insertInto('audit_log').values(rows).execute();
   }
 }
-
-export function listAuditByEntity(db: Executor, entity: string, entityId: string) {
-  return db
-    .selectFrom('audit_log')
-    .selectAll()
-    .where('entity', '=', entity)
-    .where('entity_id', '=', entityId)
-    .orderBy('at')
-    .execute();
-}

@@ -6,12 +6,3 @@ export type OutboxRow = Database['outbox'];
 export async function insertOutboxMessage(db: Executor, row: OutboxRow): Promise<void> {
   await db.insertInto('outbox').values(row).execute();
 }
-
-export function listOutboxByRecipient(db: Executor, recipient: string): Promise<OutboxRow[]> {
-  return db
-    .selectFrom('outbox')
-    .selectAll()
-    .where('recipient', '=', recipient)
-    .orderBy('created_at', 'desc')
-    .execute();
-}

@@ -21,15 +21,6 @@ export async function insertProgrammeItems(db: Executor, rows: ProgrammeItemRow[
   if (rows.length > 0) await db.insertInto('programme_items').values(rows).execute();
 }
 
-export async function insertSignups(db: Executor, rows: Database['programme_signups'][]): Promise<void> {
-  for (let i = 0; i < rows.length; i += 500) {
-    await db
-      .insertInto('programme_signups')
-      .values(rows.slice(i, i + 500))
-      .execute();
-  }
-}
-
 /** The item, locked against concurrent sign-ups until the transaction ends where the database can lock rows. */
 export function findProgrammeItemForUpdate(
   db: Executor,
