@@ -6,7 +6,21 @@ export interface AuditEntry {
   missionId: string | null;
   entity: string;
   entityId: string;
-  action: 'create' | 'update' | 'delete' | 'import' | 'sign_in' | 'sign_out' | 'grant';
+  action:
+    | 'create'
+    | 'update'
+    | 'delete'
+    | 'import'
+    | 'sign_in'
+    | 'sign_out'
+    | 'grant'
+    | 'accept'
+    | 'decline'
+    | 'withdraw'
+    | 'cancel'
+    | 'move'
+    | 'attendance'
+    | 'publish';
   changes: Record<string, unknown>;
 }
 

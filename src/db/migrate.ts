@@ -2,9 +2,11 @@ import { type Migration, type MigrationProvider, Migrator } from 'kysely';
 import { SECTORS } from '../domain/sectors.ts';
 import type { Db } from './database.ts';
 import * as initial from './migrations/001_initial.ts';
+import * as meetings from './migrations/002_meetings.ts';
 
 const MIGRATIONS: Record<string, Migration> = {
   '001_initial': initial,
+  '002_meetings': meetings,
 };
 
 class InCodeMigrationProvider implements MigrationProvider {

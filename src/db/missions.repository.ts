@@ -101,3 +101,15 @@ export async function insertPartnership(db: Executor, row: Database['partnership
 export function listSectors(db: Executor) {
   return db.selectFrom('sectors').selectAll().orderBy('position').execute();
 }
+
+export function findMissionById(db: Executor, id: string): Promise<MissionRow | undefined> {
+  return db.selectFrom('missions').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export async function updateMissionSettings(
+  db: Executor,
+  id: string,
+  patch: Partial<Pick<MissionRow, 'matching_weights' | 'request_expiry_hours' | 'max_pending_requests'>>,
+): Promise<void> {
+  await db.updateTable('missions').set(patch).where('id', '=', id).execute();
+}

@@ -155,3 +155,46 @@ export async function listDirectoryEntries(db: Executor, missionId: string) {
   ]);
   return { orgs, sectors };
 }
+
+/** What the recommendation engine needs of a mission's organizations: profiles, sectors, offers and requests. */
+export async function listMatchingData(db: Executor, missionId: string) {
+  const inMission = db
+    .selectFrom('registrations')
+    .select('organization_id')
+    .where('mission_id', '=', missionId);
+  const [orgs, sectors, opportunities, people] = await Promise.all([
+    db
+      .selectFrom('organizations as o')
+      .innerJoin(registeredOrganizations(db, missionId, undefined).as('r'), 'r.organization_id', 'o.id')
+      .select([
+        'o.id',
+        'o.name',
+        'o.country',
+        'o.description',
+        'o.description_language',
+        'o.target_countries',
+        'r.side',
+      ])
+      .orderBy('o.name_key')
+      .execute(),
+    db
+      .selectFrom('organization_sectors')
+      .select(['organization_id', 'sector_code'])
+      .where('organization_id', 'in', inMission)
+      .execute(),
+    db
+      .selectFrom('opportunities')
+      .select(['organization_id', 'kind', 'text', 'language'])
+      .where('organization_id', 'in', inMission)
+      .orderBy('position')
+      .execute(),
+    db
+      .selectFrom('registrations as r')
+      .innerJoin('people as p', 'p.id', 'r.person_id')
+      .select(['p.id', 'p.first_name', 'p.last_name', 'p.title', 'r.organization_id'])
+      .where('r.mission_id', '=', missionId)
+      .orderBy('p.last_name')
+      .execute(),
+  ]);
+  return { orgs, sectors, opportunities, people };
+}

@@ -78,3 +78,45 @@ export async function updatePersonRow(
 ): Promise<void> {
   await db.updateTable('people').set(patch).where('id', '=', id).execute();
 }
+
+/** Person ids of a mission's registered people, by lower-case e-mail. */
+export async function findPersonIdsByEmails(
+  db: Executor,
+  missionId: string,
+  emails: string[],
+): Promise<Map<string, string>> {
+  const out = new Map<string, string>();
+  const lower = [...new Set(emails.map((e) => e.toLowerCase()))];
+  for (let i = 0; i < lower.length; i += 500) {
+    const rows = await db
+      .selectFrom('people as p')
+      .innerJoin('registrations as r', 'r.person_id', 'p.id')
+      .select(['p.id', 'p.email'])
+      .where('r.mission_id', '=', missionId)
+      .where('p.email', 'in', lower.slice(i, i + 500))
+      .execute();
+    for (const r of rows) out.set(r.email.toLowerCase(), r.id);
+  }
+  return out;
+}
+
+/** A registered person of a mission with their organization's name and their side. */
+export function findParticipant(db: Executor, missionId: string, personId: string) {
+  return db
+    .selectFrom('registrations as r')
+    .innerJoin('people as p', 'p.id', 'r.person_id')
+    .innerJoin('organizations as o', 'o.id', 'r.organization_id')
+    .select([
+      'p.id',
+      'p.first_name',
+      'p.last_name',
+      'p.email',
+      'p.language',
+      'r.organization_id',
+      'r.side',
+      'o.name as organization_name',
+    ])
+    .where('r.mission_id', '=', missionId)
+    .where('r.person_id', '=', personId)
+    .executeTakeFirst();
+}

@@ -40,6 +40,10 @@ export interface Database {
     summary_en: string;
     /** Bumped by every write that changes the mission's directory, so cached search indexes know they are stale. */
     directory_version: number;
+    /** JSON: the organizer's weights of the recommendation signals (partial MatchWeights). */
+    matching_weights: string;
+    request_expiry_hours: number;
+    max_pending_requests: number;
     created_at: string;
   };
   mission_sectors: { mission_id: string; sector_code: string; position: number };
@@ -54,6 +58,8 @@ export interface Database {
     description: string;
     description_language: string;
     search_text: string;
+    /** JSON array of ISO country codes the organization wants to work with. */
+    target_countries: string;
     created_at: string;
     updated_at: string;
   };
@@ -75,6 +81,8 @@ export interface Database {
     title: string;
     language: string;
     search_text: string;
+    /** immediate, daily (one digest a day) or off. */
+    notification_mode: string;
     created_at: string;
     updated_at: string;
   };
@@ -137,5 +145,88 @@ export interface Database {
     entity_id: string;
     action: string;
     changes: string;
+  };
+  b2b_sessions: {
+    id: string;
+    mission_id: string;
+    title: string;
+    slot_minutes: number;
+    fairness: number;
+    created_at: string;
+  };
+  /** Local times HH:MM in the mission's timezone; breaks a JSON array of [start, end] pairs. */
+  b2b_session_days: { session_id: string; day: string; starts_at: string; ends_at: string; breaks: string };
+  b2b_tables: {
+    id: string;
+    session_id: string;
+    name: string;
+    position: number;
+    owner_person_id: string | null;
+  };
+  unavailabilities: {
+    id: string;
+    mission_id: string;
+    person_id: string;
+    starts_at: string;
+    ends_at: string;
+    created_at: string;
+  };
+  blocks: { mission_id: string; person_id: string; blocked_person_id: string; created_at: string };
+  meetings: {
+    id: string;
+    mission_id: string;
+    session_id: string;
+    status: string;
+    must_meet: number;
+    slot_index: number | null;
+    table_id: string | null;
+    starts_at: string | null;
+    ends_at: string | null;
+    /** The calendar SEQUENCE: bumped by every change a participant's calendar must see. */
+    sequence: number;
+    unscheduled_reason: string | null;
+    /** Printed as a QR code on the table sheet; it opens the meeting's check-in page. */
+    check_in_code: string;
+    created_by: string | null;
+    created_at: string;
+    updated_at: string;
+  };
+  meeting_participants: { meeting_id: string; person_id: string; organization_id: string };
+  meeting_requests: {
+    id: string;
+    mission_id: string;
+    session_id: string;
+    requester_person_id: string;
+    recipient_person_id: string;
+    message: string;
+    status: string;
+    decline_reason: string | null;
+    meeting_id: string | null;
+    expires_at: string;
+    created_at: string;
+    answered_at: string | null;
+  };
+  schedule_runs: {
+    id: string;
+    session_id: string;
+    status: string;
+    time_limit_seconds: number;
+    /** JSON: the solver's result mapped to meeting ids, with the figures. */
+    result: string | null;
+    error: string | null;
+    created_by: string | null;
+    created_at: string;
+    finished_at: string | null;
+    published_at: string | null;
+  };
+  calendar_feeds: { mission_id: string; person_id: string; token_hash: string; created_at: string };
+  notifications: {
+    id: string;
+    mission_id: string;
+    person_id: string;
+    kind: string;
+    payload: string;
+    created_at: string;
+    sent_at: string | null;
   };
 }

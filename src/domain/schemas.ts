@@ -3,8 +3,8 @@ import { LANGUAGES, ORGANIZATION_KINDS, SIDES } from './enums.ts';
 import { LIMITS } from './limits.ts';
 import { SECTOR_CODES } from './sectors.ts';
 
-const text = (max: number) => z.string().trim().max(max, `at most ${max} characters`);
-const requiredText = (max: number) => text(max).min(1, 'must not be empty');
+export const text = (max: number) => z.string().trim().max(max, `at most ${max} characters`);
+export const requiredText = (max: number) => text(max).min(1, 'must not be empty');
 
 export const SlugSchema = z
   .string()

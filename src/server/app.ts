@@ -16,10 +16,15 @@ import {
 import type { AppContext } from '../services/context.ts';
 import { registerAuth } from './auth.ts';
 import { handleError } from './errors.ts';
+import { agendaRoutes } from './routes/agenda.routes.ts';
 import { directoryRoutes } from './routes/directory.routes.ts';
+import { matchingRoutes } from './routes/matching.routes.ts';
+import { meetingRoutes } from './routes/meetings.routes.ts';
 import { missionRoutes } from './routes/missions.routes.ts';
+import { requestRoutes } from './routes/requests.routes.ts';
 import { rosterRoutes } from './routes/roster.routes.ts';
 import { sessionRoutes } from './routes/session.routes.ts';
+import { sessionRoutes as b2bSessionRoutes } from './routes/sessions.routes.ts';
 
 export const WEB_ROOT = resolve(import.meta.dirname, '../../dist/web');
 
@@ -68,7 +73,18 @@ export async function buildApp(ctx: AppContext, opts: AppOptions = {}): Promise<
     status: 'ok',
     database: ctx.db.dialect,
   }));
-  for (const routes of [sessionRoutes, missionRoutes, directoryRoutes, rosterRoutes]) routes(typed, ctx);
+  for (const routes of [
+    sessionRoutes,
+    missionRoutes,
+    directoryRoutes,
+    rosterRoutes,
+    matchingRoutes,
+    requestRoutes,
+    meetingRoutes,
+    b2bSessionRoutes,
+    agendaRoutes,
+  ])
+    routes(typed, ctx);
 
   const webRoot = opts.webRoot ?? WEB_ROOT;
   const hasWeb = existsSync(join(webRoot, 'index.html'));

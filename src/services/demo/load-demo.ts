@@ -11,6 +11,7 @@ import { ITEM_SEPARATOR, ROSTER_COLUMNS } from '../roster/columns.ts';
 import { importRoster } from '../roster/import.service.ts';
 import { hashPassword } from '../secrets.ts';
 import { addUser, grantMissionRole } from '../users.service.ts';
+import { DEMO_MEETING_PLANS, loadDemoMeetings } from './meetings.ts';
 import { DELEGATION } from './organizations.delegation.ts';
 import { HOST } from './organizations.host.ts';
 import { AIX_MARSEILLE, type DemoTerritory, MIAMI_DADE } from './territories.ts';
@@ -200,7 +201,10 @@ function programme(missionId: string) {
 
 /** Loads the fictional Aix-Marseille-Provence ↔ Miami-Dade demo; does nothing when it is there already. */
 export async function loadDemo(ctx: AppContext): Promise<{ loaded: boolean }> {
-  if (await findMissionBySlug(ctx.db.kysely, DEMO_MISSION)) return { loaded: false };
+  if (await findMissionBySlug(ctx.db.kysely, DEMO_MISSION)) {
+    await loadDemoMeetings(ctx, DEMO_MEETING_PLANS);
+    return { loaded: false };
+  }
   await ensureTerritory(ctx, AIX_MARSEILLE);
   await ensureTerritory(ctx, MIAMI_DADE);
   const outbound = await createMission(ctx, 'system', {
@@ -293,6 +297,7 @@ export async function loadDemo(ctx: AppContext): Promise<{ loaded: boolean }> {
   const participant = await findUserByEmail(ctx.db.kysely, DEMO_ACCOUNTS.participant);
   if (participant)
     await updateUserRow(ctx.db.kysely, participant.id, { password_hash: await hashPassword(DEMO_PASSWORD) });
+  await loadDemoMeetings(ctx, DEMO_MEETING_PLANS);
   ctx.log.info(`demo loaded at ${nowIso()}`);
   return { loaded: true };
 }

@@ -148,6 +148,7 @@ async function planOrganizations(
         city: r.city,
         website: r.website,
         description: m.description?.description ?? '',
+        target_countries: '[]',
         description_language: m.description?.language ?? r.language,
         search_text: '',
         created_at: now,
@@ -260,7 +261,14 @@ export async function importRoster(
         search_text: personSearchText(names),
       };
       if (!old) {
-        const p: PersonRow = { id: newId(), email: r.email, created_at: now, updated_at: now, ...target };
+        const p: PersonRow = {
+          id: newId(),
+          email: r.email,
+          notification_mode: 'immediate',
+          created_at: now,
+          updated_at: now,
+          ...target,
+        };
         newPeople.push(p);
         personIdOfRow.set(r, p.id);
         summary.people.created++;
