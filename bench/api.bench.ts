@@ -1,16 +1,16 @@
 // npm run bench:api — generates 16,000 participants in 5,000 organizations, times the CSV import,
 // then loads the directory search endpoint and a bare Fastify route at a fixed rate with autocannon.
-import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtempSync, openSync, rmSync } from 'node:fs';
+import type { ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import autocannon from 'autocannon';
+import { join } from 'node:path';
 import { readConfig } from '../src/config.ts';
 import { silentLogger } from '../src/services/context.ts';
 import { createMission } from '../src/services/missions.service.ts';
 import { openContext } from '../src/services/open-context.ts';
 import { importRoster } from '../src/services/roster/import.service.ts';
 import { addUser, grantMissionRole } from '../src/services/users.service.ts';
+import { type Load, load, startChild } from './http.ts';
 import { generateRosterCsv } from './roster-generator.ts';
 
 const ORGANIZATIONS = 5_000;
@@ -18,60 +18,6 @@ const PEOPLE = 16_000;
 const RATE = 500;
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const ROUNDS = 3;
-const ROOT = resolve(import.meta.dirname, '..');
-
-/**
- * Starts a server process whose log goes to a file, as in a deployment: a pipe that this busy process
- * had to drain would stall the server and measure the bench instead. Ready when `url` answers.
- */
-async function startChild(args: string[], env: NodeJS.ProcessEnv, url: string): Promise<ChildProcess> {
-  const log = openSync(join(dir, `${args.join('-').replace(/[^a-z]/gi, '')}.log`), 'w');
-  const child = spawn(process.execPath, args, {
-    cwd: ROOT,
-    env: { ...process.env, ...env },
-    stdio: ['ignore', log, log],
-  });
-  for (let i = 0; i < 200; i++) {
-    if (child.exitCode !== null) throw new Error(`${args.join(' ')} exited with ${child.exitCode}`);
-    if (
-      await fetch(url).then(
-        (r) => r.ok,
-        () => false,
-      )
-    )
-      return child;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  throw new Error(`${args.join(' ')} did not answer at ${url}`);
-}
-
-interface Load {
-  rps: number;
-  p50: number;
-  p90: number;
-  p99: number;
-  errors: number;
-}
-
-async function load(url: string, headers: Record<string, string>, paths: string[]): Promise<Load> {
-  const requests = paths.map((path) => ({ method: 'GET' as const, path, headers }));
-  // A short warm-up first: the JIT, prepared statements and the directory index are not what is measured.
-  await autocannon({ url, connections: 4, duration: 2, requests });
-  const result = await autocannon({
-    url,
-    connections: 20,
-    duration: SECONDS,
-    overallRate: RATE,
-    requests,
-  });
-  return {
-    rps: result.requests.average,
-    p50: result.latency.p50,
-    p90: result.latency.p90,
-    p99: result.latency.p99,
-    errors: result.errors + result.non2xx,
-  };
-}
 
 const dir = mkdtempSync(join(tmpdir(), 'escale-bench-'));
 const databaseUrl = join(dir, 'bench.db');
@@ -105,6 +51,7 @@ try {
   const port = 3900 + Math.floor(Math.random() * 50);
   children.push(
     await startChild(
+      dir,
       ['bin/escale.js', 'serve'],
       { DATABASE_URL: databaseUrl, PORT: String(port), LOG_LEVEL: process.env.LOG_LEVEL ?? 'info' },
       `http://127.0.0.1:${port}/api/health`,
@@ -112,6 +59,7 @@ try {
   );
   children.push(
     await startChild(
+      dir,
       ['--import', 'tsx', 'bench/bare-server.ts'],
       { PORT: String(port + 1) },
       `http://127.0.0.1:${port + 1}/bare`,
@@ -134,8 +82,11 @@ try {
   // Three rounds, the two routes interleaved, so that the machine's noise shows and medians can be taken.
   const rounds: { bare: Load; directory: Load }[] = [];
   for (let round = 0; round < ROUNDS; round++) {
-    const bare = await load(`http://127.0.0.1:${port + 1}`, {}, ['/bare']);
-    const directory = await load(`http://127.0.0.1:${port}`, { cookie }, searches);
+    const bare = await load(`http://127.0.0.1:${port + 1}`, {}, ['/bare'], { seconds: SECONDS, rate: RATE });
+    const directory = await load(`http://127.0.0.1:${port}`, { cookie }, searches, {
+      seconds: SECONDS,
+      rate: RATE,
+    });
     rounds.push({ bare, directory });
   }
   const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;

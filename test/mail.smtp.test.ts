@@ -1,48 +1,21 @@
 import assert from 'node:assert/strict';
-import type { AddressInfo } from 'node:net';
 import { after, before, describe, test } from 'node:test';
-import { SMTPServer } from 'smtp-server';
 import { testDialects } from './support/dialects.ts';
 import { type Harness, startHarness } from './support/harness.ts';
-
-interface Received {
-  from: string;
-  to: string[];
-  data: string;
-}
+import { startSmtp } from './support/smtp.ts';
 
 describe('sign-in links over a real SMTP conversation', () => {
-  const inbox: Received[] = [];
-  let server: SMTPServer;
+  let smtp: Awaited<ReturnType<typeof startSmtp>>;
   let h: Harness;
 
   before(async () => {
-    server = new SMTPServer({
-      authOptional: true,
-      disabledCommands: ['STARTTLS', 'AUTH'],
-      onData(stream, session, callback) {
-        let data = '';
-        stream.on('data', (chunk: Buffer) => {
-          data += chunk.toString('utf8');
-        });
-        stream.on('end', () => {
-          inbox.push({
-            from: session.envelope.mailFrom ? session.envelope.mailFrom.address : '',
-            to: session.envelope.rcptTo.map((r) => r.address),
-            data,
-          });
-          callback();
-        });
-      },
-    });
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    const { port } = server.server.address() as AddressInfo;
+    smtp = await startSmtp();
     const [sqlite] = await testDialects();
-    h = await startHarness(await sqlite!.create(), { env: { SMTP_URL: `smtp://127.0.0.1:${port}` } });
+    h = await startHarness(await sqlite!.create(), { env: { SMTP_URL: smtp.url } });
   });
   after(async () => {
     await h?.close();
-    await new Promise<void>((resolve) => server.close(() => resolve()));
+    await smtp.close();
   });
 
   test('the e-mail arrives by SMTP, in French when asked, and its link signs the participant in', async () => {
@@ -53,8 +26,8 @@ describe('sign-in links over a real SMTP conversation', () => {
       payload: { email },
     });
     assert.equal(res.statusCode, 202);
-    assert.equal(inbox.length, 1);
-    const [mail] = inbox;
+    assert.equal(smtp.inbox.length, 1);
+    const [mail] = smtp.inbox;
     assert.deepEqual(mail!.to, [email]);
     assert.match(mail!.data, /Subject: =\?UTF-8\?Q\?Votre_lien_de_connexion/);
     const body = mail!.data.replace(/=\r?\n/g, '');

@@ -13,6 +13,9 @@ Commands:
   import FILE           import participants from CSV or XLSX
   export                export participants
   user add              add a user
+  recommend             recommended counterparts of an organization, with reasons
+  agenda                agendas as ICS, PDF or JSON: a person, a table sheet, or everyone
+  digest                send the daily digest of meeting notifications
   solve FILE            compute a meeting schedule from a .dzn or .json problem
 
 Environment: DATABASE_URL (postgres://… or a SQLite file; default data/escale.db), PORT (3000), HOST, SMTP_URL, PUBLIC_URL.
@@ -40,4 +43,13 @@ Run escale COMMAND --help for a command's options.`,
   'user add': `Usage: escale user add --email EMAIL --name NAME [--password PASSWORD] [--admin] [--mission SLUG --role ROLE]
   The password may come from ESCALE_PASSWORD instead; without one the user signs in with e-mailed links.
   ROLE is organizer, participant or official.`,
+  recommend: `Usage: escale recommend --mission SLUG --organization NAME [--limit N] [--same-side] [--json]
+  Best counterparts first, the other side of the mission (and its own side with --same-side);
+  --json prints [{"organization", "score", "reasons": [...]}].`,
+  agenda: `Usage: escale agenda --mission SLUG (--email EMAIL | --table NAME | --all) --format ics|pdf|json --out PATH [--lang fr|en]
+  --email: one participant's agenda; --table: the sheet of one table for the venue (pdf or json, with
+  check-in QR codes); --all: PATH is a folder that gets one file per participant.
+  Times are those of the mission's timezone in PDF, UTC instants in ICS and JSON.`,
+  digest:
+    'Usage: escale digest\n  Sends each person who chose a daily digest one e-mail with their pending notifications (run it daily, from cron).',
 };

@@ -3,6 +3,7 @@ import { readConfig } from '../config.ts';
 import * as commands from './commands.ts';
 import { describeCliError, UsageError } from './errors.ts';
 import { HELP } from './help.ts';
+import * as meetingCommands from './meetings.commands.ts';
 import { solveFile } from './solve.ts';
 
 const OPTIONS = {
@@ -29,6 +30,12 @@ const OPTIONS = {
   'time-limit': { type: 'string' },
   seed: { type: 'string' },
   keep: { type: 'string' },
+  organization: { type: 'string' },
+  limit: { type: 'string' },
+  'same-side': { type: 'boolean' },
+  table: { type: 'string' },
+  all: { type: 'boolean' },
+  lang: { type: 'string' },
 } as const;
 
 /** Runs one CLI invocation; returns the exit code (2 for a user mistake). */
@@ -89,6 +96,15 @@ export async function main(
         return 0;
       case 'user add':
         await commands.userAdd(config, out, flags);
+        return 0;
+      case 'recommend':
+        await meetingCommands.recommend(config, out, flags);
+        return 0;
+      case 'agenda':
+        await meetingCommands.agenda(config, out, flags);
+        return 0;
+      case 'digest':
+        await meetingCommands.digest(config, out);
         return 0;
       default:
         throw new UsageError(`unknown command "${name}"; see escale --help`);

@@ -1,5 +1,5 @@
 import type { Language } from '../domain/enums.ts';
-import { isGeneric, stem, words } from './text.ts';
+import { isGeneric, stem, tokens, words } from './text.ts';
 import { CONCEPTS } from './vocabulary.ts';
 
 /** A feature of a text: a concept of the vocabulary (`c:…`) or a word stem (`s:…`). */
@@ -35,7 +35,9 @@ for (const concept of CONCEPTS) {
 export function textFeatures(text: string, language: Language): TextFeatures {
   const counts = new Map<Feature, number>();
   const surface = new Map<Feature, string>();
-  const ws = words(text);
+  const toks = tokens(text);
+  const ws = toks.map((t) => t.folded);
+  const shown = toks.map((t) => t.original.toLowerCase());
   const stems = ws.map((w) => stem(w, language));
   const present = new Set(stems);
   const add = (f: Feature, word: string) => {
@@ -43,11 +45,10 @@ export function textFeatures(text: string, language: Language): TextFeatures {
     if (!surface.has(f)) surface.set(f, word);
   };
   for (const [i, s] of stems.entries()) {
-    const word = ws[i] as string;
-    if (!isGeneric(word)) add(`s:${s}`, word);
+    if (!isGeneric(ws[i] as string)) add(`s:${s}`, shown[i] as string);
     for (const term of TERMS[language].get(s) ?? []) {
       if (term.stems.every((t) => present.has(t)) && !counts.has(`c:${term.concept}`)) {
-        add(`c:${term.concept}`, phraseAt(ws, stems, i, term.stems));
+        add(`c:${term.concept}`, phraseAt(shown, stems, i, term.stems));
       }
     }
   }

@@ -41,6 +41,7 @@ export class MatchIndex {
   private readonly requestPostings: Posting[];
   private readonly allPostings: Posting[];
   private readonly sectorPostings = new Map<string, number[]>();
+  private readonly isStem: boolean[];
   private readonly countryPostings = new Map<string, number[]>();
   private readonly targetPostings = new Map<string, number[]>();
 
@@ -70,6 +71,7 @@ export class MatchIndex {
     }
     const n = Math.max(1, profiles.length);
     const featureNames = [...intern.keys()];
+    this.isStem = featureNames.map((f) => f.startsWith('s:'));
     const idf = (id: number) =>
       Math.log(1 + n / (df.get(id) ?? 1)) *
       ((featureNames[id] as string).startsWith('c:') ? CONCEPT_BOOST : 1);
@@ -159,26 +161,29 @@ export class MatchIndex {
         pool.push(j);
       }
       const top = topK(pool, scores, Math.max(RERANK_POOL, limit * 2));
-      const scored = top.map((j) => this.score(me, this.items[j] as Indexed));
-      scored.sort((a, b) => b.score - a.score || a.name.localeCompare(b.name));
-      out.push(...scored.filter((r) => r.score > 0));
+      // Score the pool in full, then explain only what is shown.
+      const scored = top.map((j) => ({ j, r: this.score(me, this.items[j] as Indexed, false) }));
+      scored.sort((a, b) => b.r.score - a.r.score || a.r.name.localeCompare(b.r.name));
+      for (const { j, r } of scored.slice(0, limit - out.length)) {
+        if (r.score > 0) out.push(this.score(me, this.items[j] as Indexed, true));
+      }
       if (out.length >= limit) break;
     }
     return out.slice(0, limit);
   }
 
   /** The full reciprocal score of a pair, with every reason that made it. */
-  private score(me: Indexed, them: Indexed): Recommendation {
+  private score(me: Indexed, them: Indexed, withReasons: boolean): Recommendation {
     const w = this.weights;
     const reasons: Reason[] = [];
     const shared = [...me.sectors].filter((s) => them.sectors.has(s));
     const sectorScore = shared.length / Math.sqrt(Math.max(1, me.sectors.size * them.sectors.size));
-    if (shared.length > 0) reasons.push({ kind: 'sectors', sectors: shared });
+    if (withReasons && shared.length > 0) reasons.push({ kind: 'sectors', sectors: shared });
 
     const mine = bestPair(me.requests, them.offers);
     const theirs = bestPair(them.requests, me.offers);
     const offerRequest = (mine.sim + theirs.sim) / 2;
-    if (mine.sim >= 0.12) {
+    if (withReasons && mine.sim >= 0.12) {
       reasons.push({
         kind: 'answers',
         direction: 'their_offer_your_request',
@@ -187,7 +192,7 @@ export class MatchIndex {
         terms: this.sharedTerms(me, them, me.requests[mine.i], them.offers[mine.j]),
       });
     }
-    if (theirs.sim >= 0.12) {
+    if (withReasons && theirs.sim >= 0.12) {
       reasons.push({
         kind: 'answers',
         direction: 'your_offer_their_request',
@@ -197,14 +202,15 @@ export class MatchIndex {
       });
     }
     const text = dot(me.all, them.all);
-    const terms = this.sharedTerms(me, them, me.all, them.all).slice(0, 6);
+    const terms = withReasons ? this.sharedTerms(me, them, me.all, them.all).slice(0, 6) : [];
     if (terms.length > 0) reasons.push({ kind: 'terms', terms });
 
     const targets = them.profile.targetCountries.includes(me.profile.country) ? 1 : 0;
     const targeted = me.profile.targetCountries.includes(them.profile.country) ? 1 : 0;
-    if (targeted)
+    if (withReasons && targeted)
       reasons.push({ kind: 'country', direction: 'you_target_them', country: them.profile.country });
-    if (targets) reasons.push({ kind: 'country', direction: 'they_target_you', country: me.profile.country });
+    if (withReasons && targets)
+      reasons.push({ kind: 'country', direction: 'they_target_you', country: me.profile.country });
 
     const total = w.sectors + w.offerRequest + w.text + w.countries;
     const raw =
@@ -237,7 +243,8 @@ export class MatchIndex {
     for (const [id] of shared) {
       const wa = a.surfaces.get(id) ?? '';
       const wb = b.surfaces.get(id) ?? '';
-      const label = wa === wb ? wa : `${wa} ↔ ${wb}`;
+      // A shared stem is one word in two forms: show one; a concept may have two names: show both.
+      const label = wa === wb || this.isStem[id] ? wa : `${wa} ↔ ${wb}`;
       if (label && !out.includes(label)) out.push(label);
     }
     return out;
@@ -311,7 +318,14 @@ function bestPair(requests: Vec[], offers: Vec[]): { sim: number; i: number; j: 
   return best;
 }
 
+/** The k best of the pool by score: the k-th best from a numeric sort, then one sort of the few above it. */
 function topK(pool: number[], scores: Float64Array, k: number): number[] {
-  if (pool.length <= k) return pool;
-  return pool.sort((a, b) => (scores[b] as number) - (scores[a] as number)).slice(0, k);
+  if (pool.length <= k * 4)
+    return pool.sort((a, b) => (scores[b] as number) - (scores[a] as number)).slice(0, k);
+  const values = Float64Array.from(pool, (j) => scores[j] as number).sort();
+  const threshold = values[values.length - k] as number;
+  return pool
+    .filter((j) => (scores[j] as number) >= threshold)
+    .sort((a, b) => (scores[b] as number) - (scores[a] as number))
+    .slice(0, k);
 }

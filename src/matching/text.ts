@@ -37,12 +37,27 @@ export function foldText(text: string): string {
     .replace(/[’']/g, ' ');
 }
 
-/** The meaningful words of a text, in order: no stop words, no numbers, no single letters. */
-export function words(text: string): string[] {
-  return foldText(text)
-    .split(/[^\p{L}\p{N}]+/u)
-    .filter((w) => w.length > 1 && !STOPWORDS.has(w) && !/^\d+$/.test(w));
+const foldWord = (w: string): string =>
+  w
+    .normalize('NFD')
+    .replace(/\p{M}+/gu, '')
+    .toLowerCase();
+
+/** The meaningful words of a text in order, folded and as written: no stop words, numbers or single letters. */
+export function tokens(text: string): { folded: string; original: string }[] {
+  const out: { folded: string; original: string }[] = [];
+  for (const original of text
+    .normalize('NFC')
+    .replace(/[’']/g, ' ')
+    .split(/[^\p{L}\p{N}]+/u)) {
+    const folded = foldWord(original);
+    if (folded.length > 1 && !STOPWORDS.has(folded) && !/^\d+$/.test(folded)) out.push({ folded, original });
+  }
+  return out;
 }
+
+/** The meaningful words of a text, folded. */
+export const words = (text: string): string[] => tokens(text).map((t) => t.folded);
 
 const stemCache = { fr: new Map<string, string>(), en: new Map<string, string>() };
 

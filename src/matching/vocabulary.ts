@@ -13,7 +13,7 @@ health|cardiology|cardiologie;cardiaque;insuffisance cardiaque;cardiovasculaire|
 health|oncology|oncologie;cancer;cancérologie;tumeur;immuno-oncologie|oncology;cancer;tumor;tumour;immuno-oncology
 health|diagnostics|diagnostic;dépistage;imagerie médicale;IRM;radiologie|diagnostics;diagnosis;screening;medical imaging;MRI;radiology
 health|biotech|biotechnologie;biotech;anticorps;biomédicament;thérapie génique|biotechnology;biotech;antibody;antibodies;biologics;gene therapy
-health|hospital|hôpital;hôpitaux;centre hospitalier;clinique;établissement de santé|hospital;hospitals;health system;medical center;clinic;healthcare provider
+health|hospital|hôpital;hôpitaux;centre hospitalier;établissement de santé|hospital;hospitals;health system;medical center;healthcare provider
 health|regulatory|marquage CE;FDA;homologation;conformité réglementaire;affaires réglementaires|CE marking;FDA;FDA clearance;regulatory approval;regulatory compliance;regulatory affairs
 health|neurology|neurologie;maladies neurodégénératives;Alzheimer;Parkinson;cerveau;cérébrale|neurology;neurodegenerative;Alzheimer;Parkinson;brain
 health|ageing|vieillissement;personnes âgées;dépendance;maintien à domicile;silver économie|ageing;aging;elderly;older adults;senior care;aging in place;home care

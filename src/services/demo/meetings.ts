@@ -92,7 +92,10 @@ async function planRequests(ctx: AppContext, mission: MissionRow, plan: DemoPlan
       const key = [from, to.personId].sort().join('|');
       if (used.has(key)) return;
       used.add(key);
-      const created = new Date(firstSlot - (30 - (n % 20)) * 86_400_000).toISOString();
+      // Requests of a mission still to come were sent in the weeks before today.
+      const created = new Date(
+        Math.min(firstSlot, Date.now() - 3 * 86_400_000) - (30 - (n % 20)) * 86_400_000,
+      ).toISOString();
       const answered =
         status === 'pending' ? null : new Date(Date.parse(created) + 36 * 3_600_000).toISOString();
       const meetingId = status === 'accepted' ? newId() : null;

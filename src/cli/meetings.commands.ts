@@ -1,0 +1,142 @@
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Config } from '../config.ts';
+import type { Language } from '../domain/enums.ts';
+import type { Reason } from '../matching/profile.ts';
+import {
+  allPersonAgendas,
+  personAgendaByEmail,
+  render,
+  tableSheets,
+} from '../services/agenda/agenda.service.ts';
+import type { Agenda } from '../services/agenda/agenda.ts';
+import { consoleLogger } from '../services/context.ts';
+import { recommendForOrganization } from '../services/matching.service.ts';
+import { findMissionOrThrow } from '../services/missions.service.ts';
+import { sendDigests } from '../services/notifications/notify.service.ts';
+import { openContext } from '../services/open-context.ts';
+import { UsageError } from './errors.ts';
+
+type Flags = Record<string, string | boolean | undefined>;
+type Out = (line: string) => void;
+
+const need = (flags: Flags, name: string): string => {
+  const v = flags[name];
+  if (typeof v !== 'string' || v === '') throw new UsageError(`--${name} is required`);
+  return v;
+};
+
+async function withContext<T>(
+  config: Config,
+  work: (ctx: Awaited<ReturnType<typeof openContext>>) => Promise<T>,
+) {
+  const ctx = await openContext(config, consoleLogger);
+  try {
+    return await work(ctx);
+  } finally {
+    await ctx.close();
+  }
+}
+
+/** One English line per reason, for people reading the CLI's output. */
+export function reasonText(r: Reason): string {
+  switch (r.kind) {
+    case 'sectors':
+      return `shared sectors: ${r.sectors.join(', ')}`;
+    case 'answers':
+      return r.direction === 'their_offer_your_request'
+        ? `their offer "${r.offer}" answers your request "${r.request}"${r.terms.length ? ` (${r.terms.join('; ')})` : ''}`
+        : `your offer "${r.offer}" answers their request "${r.request}"${r.terms.length ? ` (${r.terms.join('; ')})` : ''}`;
+    case 'terms':
+      return `matched terms: ${r.terms.join('; ')}`;
+    case 'country':
+      return r.direction === 'you_target_them'
+        ? `you target their country (${r.country})`
+        : `they target your country (${r.country})`;
+  }
+}
+
+export const recommend = (config: Config, out: Out, flags: Flags) =>
+  withContext(config, async (ctx) => {
+    const mission = await findMissionOrThrow(ctx, need(flags, 'mission'));
+    const name = need(flags, 'organization');
+    const limit = flags.limit === undefined ? 10 : Number(flags.limit);
+    if (!Number.isInteger(limit) || limit < 1 || limit > 500)
+      throw new UsageError('--limit must be a whole number from 1 to 500');
+    const org = await ctx.db.kysely
+      .selectFrom('organizations as o')
+      .innerJoin('registrations as r', 'r.organization_id', 'o.id')
+      .select(['o.id', 'o.name'])
+      .where('r.mission_id', '=', mission.id)
+      .where((eb) => eb(eb.fn('lower', ['o.name']), '=', name.toLowerCase()))
+      .executeTakeFirst();
+    if (!org) throw new UsageError(`no organization named "${name}" in ${mission.slug}`);
+    const recs = await recommendForOrganization(ctx, mission, org.id, {
+      limit,
+      includeSameSide: flags['same-side'] === true,
+    });
+    const rows = recs.map((r) => ({
+      organization: r.name,
+      score: r.score,
+      reasons: r.reasons.map(reasonText),
+    }));
+    if (flags.json) return out(JSON.stringify(rows, null, 2));
+    if (rows.length === 0)
+      return out(`No recommendation for ${org.name} yet: its profile needs sectors, offers or requests.`);
+    rows.forEach((r, i) => {
+      out(`${i + 1}. ${r.organization}  (score ${r.score})`);
+      for (const reason of r.reasons) out(`     ${reason}`);
+    });
+  });
+
+const FORMATS = ['ics', 'pdf', 'json'] as const;
+
+export const agenda = (config: Config, out: Out, flags: Flags) =>
+  withContext(config, async (ctx) => {
+    const mission = await findMissionOrThrow(ctx, need(flags, 'mission'));
+    const format = need(flags, 'format') as (typeof FORMATS)[number];
+    if (!FORMATS.includes(format)) throw new UsageError('--format must be ics, pdf or json');
+    const path = need(flags, 'out');
+    const chosen = ['email', 'table', 'all'].filter((k) => flags[k] !== undefined);
+    if (chosen.length !== 1) throw new UsageError('give exactly one of --email EMAIL, --table NAME or --all');
+    const language: Language = flags.lang === 'en' ? 'en' : 'fr';
+    const write = async (file: string, agendas: Agenda[], name: string) => {
+      const r = await render(ctx, agendas, format, name);
+      await writeFile(
+        file,
+        typeof r.body === 'string' || Buffer.isBuffer(r.body)
+          ? r.body
+          : `${JSON.stringify(r.body, null, 2)}\n`,
+      );
+    };
+    if (typeof flags.email === 'string') {
+      const a = await personAgendaByEmail(ctx, mission, flags.email);
+      await write(path, [a], a.owner.name);
+      return out(`Wrote the agenda of ${a.owner.name} (${a.entries.length} entries) to ${path}.`);
+    }
+    if (typeof flags.table === 'string') {
+      if (format === 'ics') throw new UsageError('a table sheet is printed as pdf or json');
+      const sheets = await tableSheets(ctx, mission, flags.table, language);
+      await write(path, sheets, `table-${flags.table}`);
+      return out(
+        `Wrote the sheet of table ${flags.table} (${sheets[0]?.entries.length ?? 0} meetings) to ${path}.`,
+      );
+    }
+    await mkdir(path, { recursive: true });
+    const all = await allPersonAgendas(ctx, mission);
+    const used = new Set<string>();
+    for (const a of all) {
+      const r = await render(ctx, [a], format, a.owner.name);
+      let file = r.fileName;
+      for (let n = 2; used.has(file); n++) file = r.fileName.replace(/(\.\w+)$/, `-${n}$1`);
+      used.add(file);
+      await write(join(path, file), [a], a.owner.name);
+    }
+    out(`Wrote ${all.length} agendas to ${path}.`);
+  });
+
+export const digest = (config: Config, out: Out) =>
+  withContext(config, async (ctx) => {
+    const sent = await sendDigests(ctx);
+    out(`Sent ${sent} digest e-mail${sent === 1 ? '' : 's'}.`);
+  });
