@@ -72,6 +72,8 @@ export class SearchState {
     this.hHist = new Int32Array(this.S + 1);
     this.hHist[0] = this.P;
     this.keepSlot = Int32Array.from(keepSlots ?? new Array(this.M).fill(-1));
+    // Every kept meeting starts unplaced, hence away from its slot: moves count down as they go back.
+    this.moved = this.keepSlot.reduce((n, s) => n + (s >= 0 ? 1 : 0), 0);
   }
 
   /** Idle slots of p between meetings of the same day: zero exactly when p has no break. */

@@ -159,3 +159,25 @@ test('a meeting that cannot be placed takes the meetings that must follow it out
   assert.ok(r.slots[3]! >= 0);
   assert.equal(r.status, 'infeasible');
 });
+
+test('re-scheduling an unchanged schedule keeps it and proves it optimal when the breaks meet the bound', async () => {
+  const { solve } = await import('./solve.ts');
+  const problem = {
+    participants: 4,
+    slots: 4,
+    morningSlots: 2,
+    tables: 2,
+    meetings: [{ participants: [0, 1] }, { participants: [2, 3] }, { participants: [0, 2] }],
+    unavailable: [[], [], [], []],
+    fairness: 2,
+  };
+  const first = solve(problem, { timeLimitSeconds: 2, seed: 1 });
+  const again = solve(problem, {
+    timeLimitSeconds: 2,
+    seed: 2,
+    keep: { slots: first.slots, tables: first.tables },
+  });
+  assert.deepEqual(again.slots, first.slots);
+  assert.equal(again.status, first.objective === first.lowerBound ? 'optimal' : 'feasible');
+  assert.equal(again.status, 'optimal');
+});

@@ -23,3 +23,20 @@ export function formatInstant(iso: string, lang: string, timeZone: string): stri
 
 export const pick = (text: { fr: string; en: string }, lang: string): string =>
   (lang === 'fr' ? text.fr : text.en) || text.en || text.fr;
+
+/** The wall-clock time of an instant in a timezone (HH:MM). */
+export function formatTime(iso: string, lang: string, timeZone: string): string {
+  return new Intl.DateTimeFormat(lang, { hour: '2-digit', minute: '2-digit', timeZone }).format(
+    new Date(iso),
+  );
+}
+
+/** The day of an instant in a timezone, as a heading. */
+export function formatDay(iso: string, lang: string, timeZone: string): string {
+  return new Intl.DateTimeFormat(lang, { weekday: 'long', day: 'numeric', month: 'long', timeZone }).format(
+    new Date(iso),
+  );
+}
+
+/** The reader's own timezone, as the browser knows it. */
+export const browserTimeZone = (): string => Intl.DateTimeFormat().resolvedOptions().timeZone;

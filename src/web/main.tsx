@@ -1,4 +1,4 @@
-import { StrictMode, useEffect } from 'react';
+import { lazy, StrictMode, Suspense, useEffect } from 'react';
 import { createRoot } from 'react-dom/client';
 import { useTranslation } from 'react-i18next';
 import './i18n.ts';
@@ -11,6 +11,18 @@ import { OrganizationPage } from './pages/OrganizationPage.tsx';
 import { LinkSignInPage, SignInPage } from './pages/SignInPage.tsx';
 import { match, navigate, useLocation } from './router.ts';
 import { SessionProvider, useSession } from './session.tsx';
+
+// The meeting workflow loads on demand: the first page of a visitor stays small.
+const CheckInPage = lazy(() => import('./pages/CheckInPage.tsx').then((m) => ({ default: m.CheckInPage })));
+const MeetingsPage = lazy(() =>
+  import('./pages/MeetingsPage.tsx').then((m) => ({ default: m.MeetingsPage })),
+);
+const RecommendationsPage = lazy(() =>
+  import('./pages/RecommendationsPage.tsx').then((m) => ({ default: m.RecommendationsPage })),
+);
+const SchedulePage = lazy(() =>
+  import('./pages/SchedulePage.tsx').then((m) => ({ default: m.SchedulePage })),
+);
 
 function RequireUser({ children }: { children: React.ReactNode }) {
   const { user } = useSession();
@@ -31,6 +43,13 @@ const ROUTES: [string, (p: Record<string, string>, loc: Loc) => React.ReactNode]
     '/missions/:slug/directory',
     (p, loc) => <RequireUser>{<DirectoryPage slug={p.slug!} query={loc.query} />}</RequireUser>,
   ],
+  ['/check-in/:code', (p) => <CheckInPage code={p.code!} />],
+  [
+    '/missions/:slug/recommendations',
+    (p) => <RequireUser>{<RecommendationsPage slug={p.slug!} />}</RequireUser>,
+  ],
+  ['/missions/:slug/meetings', (p) => <RequireUser>{<MeetingsPage slug={p.slug!} />}</RequireUser>],
+  ['/missions/:slug/schedule', (p) => <RequireUser>{<SchedulePage slug={p.slug!} />}</RequireUser>],
   [
     '/missions/:slug/organizations/:id',
     (p) => <RequireUser>{<OrganizationPage slug={p.slug!} id={p.id!} />}</RequireUser>,
@@ -42,7 +61,7 @@ function App() {
   const { t } = useTranslation();
   for (const [pattern, render] of ROUTES) {
     const params = match(pattern, loc.path);
-    if (params) return render(params, loc);
+    if (params) return <Suspense fallback={null}>{render(params, loc)}</Suspense>;
   }
   return <Layout>{<p>{t('notFound')}</p>}</Layout>;
 }

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { type Lang, setLanguage } from '../i18n.ts';
 import { navigate } from '../router.ts';
 import { useSession } from '../session.tsx';
+import { useFetch } from '../use-fetch.ts';
 import { Link } from './Link.tsx';
 
 export function Layout({ children, nav }: { children: ReactNode; nav?: ReactNode }) {
@@ -48,16 +49,31 @@ export function Layout({ children, nav }: { children: ReactNode; nav?: ReactNode
   );
 }
 
-export function MissionNav({ slug, active }: { slug: string; active: 'overview' | 'directory' }) {
+export type MissionTab = 'overview' | 'directory' | 'recommendations' | 'meetings' | 'schedule';
+
+/** The mission's tabs; recommendations and meetings for people who take meetings, scheduling for organizers. */
+export function MissionNav({ slug, active }: { slug: string; active: MissionTab }) {
   const { t } = useTranslation();
+  const { user } = useSession();
+  const role = useFetch<{ role: string }>(`/missions/${slug}`).data?.role;
+  // Recommendations and meetings belong to people registered in the mission; organizers without one schedule.
+  const takesMeetings = (role === 'participant' || role === 'organizer') && Boolean(user?.personId);
+  const tabs: [MissionTab, string, boolean][] = [
+    ['overview', '', true],
+    ['directory', '/directory', true],
+    ['recommendations', '/recommendations', takesMeetings],
+    ['meetings', '/meetings', takesMeetings],
+    ['schedule', '/schedule', role === 'organizer'],
+  ];
   return (
     <nav className="tabs">
-      <Link href={`/missions/${slug}`} className={active === 'overview' ? 'active' : ''}>
-        {t('overview')}
-      </Link>
-      <Link href={`/missions/${slug}/directory`} className={active === 'directory' ? 'active' : ''}>
-        {t('directory')}
-      </Link>
+      {tabs
+        .filter(([, , shown]) => shown)
+        .map(([tab, path]) => (
+          <Link key={tab} href={`/missions/${slug}${path}`} className={active === tab ? 'active' : ''}>
+            {t(tab)}
+          </Link>
+        ))}
     </nav>
   );
 }
