@@ -115,7 +115,7 @@ describe('the meeting workflow in Chromium', { skip }, () => {
     // The organizer runs the scheduler, previews the grid and publishes.
     const organizer = await open('en', 'Europe/Paris', { password: DEMO_ACCOUNTS.organizer });
     await organizer.goto(`${base}/missions/${SLUG}/schedule`);
-    await organizer.locator('input[type=number]').fill('3');
+    await organizer.getByRole('spinbutton', { name: 'Time limit (s)' }).fill('3');
     await organizer.getByRole('button', { name: 'Run the scheduler' }).click();
     await organizer
       .getByTestId('run-status')

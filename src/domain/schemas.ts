@@ -80,6 +80,8 @@ export const UpdateOrganizationInputSchema = z.strictObject({
   website: WebsiteSchema.optional(),
   city: text(LIMITS.shortText).optional(),
   sectors: z.array(SectorCodeSchema).max(LIMITS.sectorsPerOrganization).optional(),
+  /** Countries the organization wants to work with, as it names them (matched without case). */
+  targetCountries: z.array(requiredText(60)).max(30, 'at most 30 countries').optional(),
   opportunities: z
     .array(OpportunityInputSchema)
     .max(LIMITS.opportunitiesPerKind * 2)

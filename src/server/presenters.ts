@@ -82,6 +82,7 @@ export const presentOrganization = (o: OrganizationView) => ({
   side: o.row.side,
   sectors: o.sectors,
   website: o.row.website,
+  targetCountries: JSON.parse(o.row.target_countries) as string[],
   description: o.row.description,
   descriptionLanguage: o.row.description_language,
   offers: o.opportunities.filter((x) => x.kind === 'offer').map(presentOpportunity),

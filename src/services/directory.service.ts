@@ -110,6 +110,8 @@ export async function updateMissionOrganization(
     if (input.descriptionLanguage !== undefined) patch.description_language = input.descriptionLanguage;
     if (input.website !== undefined) patch.website = input.website;
     if (input.city !== undefined) patch.city = input.city;
+    if (input.targetCountries !== undefined)
+      patch.target_countries = JSON.stringify([...new Set(input.targetCountries)]);
     const opportunityTexts = input.opportunities
       ? input.opportunities.map((o) => o.text)
       : (await listOpportunitiesOfOrganization(trx, org.id)).map((o) => o.text);

@@ -73,6 +73,7 @@ export interface Opportunity {
 }
 export interface Organization extends OrganizationCard {
   website: string;
+  targetCountries: string[];
   description: string;
   descriptionLanguage: 'fr' | 'en';
   offers: Opportunity[];

@@ -22,6 +22,7 @@ export function ProfileForm(props: {
   const [language, setLanguage] = useState<'fr' | 'en'>(o.descriptionLanguage);
   const [city, setCity] = useState(o.city);
   const [website, setWebsite] = useState(o.website);
+  const [countries, setCountries] = useState(o.targetCountries.join(', '));
   const [sectors, setSectors] = useState<string[]>(o.sectors);
   const [offers, setOffers] = useState(o.offers.map((x) => x.text).join('\n'));
   const [requests, setRequests] = useState(o.requests.map((x) => x.text).join('\n'));
@@ -37,6 +38,10 @@ export function ProfileForm(props: {
       descriptionLanguage: language,
       city,
       website,
+      targetCountries: countries
+        .split(',')
+        .map((c) => c.trim())
+        .filter(Boolean),
       sectors,
       opportunities: [
         ...lines(offers).map((text) => ({
@@ -99,6 +104,10 @@ export function ProfileForm(props: {
           <input name="website" type="url" value={website} onChange={(e) => setWebsite(e.target.value)} />
         </label>
       </div>
+      <label>
+        {t('targetCountries')}
+        <input name="targetCountries" value={countries} onChange={(e) => setCountries(e.target.value)} />
+      </label>
       <fieldset>
         <legend>{t('sectors')}</legend>
         <div className="checkboxes">

@@ -1,7 +1,8 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../api.ts';
+import { api, type Mission } from '../api.ts';
 import { AgendaList } from '../components/AgendaList.tsx';
+import { AvailabilityEditor } from '../components/AvailabilityEditor.tsx';
 import { Layout, MissionNav } from '../components/Layout.tsx';
 import type { Agenda, AgendaEntry, MeetingRequest } from '../meetings-api.ts';
 import { useSession } from '../session.tsx';
@@ -55,6 +56,18 @@ function RequestItem({ r, slug, onChange }: { r: MeetingRequest; slug: string; o
           </label>
           <button type="submit">{t('decline')}</button>
         </form>
+      )}
+      {r.direction === 'incoming' && (
+        <button
+          type="button"
+          className="small"
+          onClick={async () => {
+            await api('PUT', `/missions/${slug}/blocks/${r.requester.personId}`);
+            onChange();
+          }}
+        >
+          {t('block')}
+        </button>
       )}
       {r.status === 'pending' && r.direction === 'outgoing' && (
         <button type="button" onClick={() => act('withdraw')}>
@@ -126,6 +139,7 @@ export function MeetingsPage({ slug }: { slug: string }) {
   const requests = useFetch<{ items: MeetingRequest[] }>(`/missions/${slug}/requests`);
   const personId = user?.personId ?? null;
   const agenda = useFetch<Agenda>(personId ? `/missions/${slug}/people/${personId}/agenda` : null);
+  const mission = useFetch<{ mission: Mission }>(`/missions/${slug}`).data?.mission;
   const reload = () => {
     requests.reload();
     agenda.reload();
@@ -155,7 +169,26 @@ export function MeetingsPage({ slug }: { slug: string }) {
         {agenda.data && <p className="muted">{t('timesAt', { tz: agenda.data.mission.timezone })}</p>}
         {personId && <CalendarLinks slug={slug} personId={personId} />}
         <NotificationSetting slug={slug} />
+        {user?.organizationId && (
+          <p>
+            <a
+              href={`/api/v1/missions/${slug}/organizations/${user.organizationId}/agenda?format=pdf`}
+              download
+            >
+              {t('orgAgenda')}
+            </a>
+          </p>
+        )}
       </header>
+      {personId && mission && (
+        <AvailabilityEditor
+          slug={slug}
+          personId={personId}
+          startsOn={mission.startsOn}
+          endsOn={mission.endsOn}
+          timeZone={mission.timezone}
+        />
+      )}
       {agenda.error && <p className="error">{agenda.error.message}</p>}
       {agenda.data && (
         <AgendaList

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../api.ts';
 import { Layout, MissionNav } from '../components/Layout.tsx';
+import { MatchingSettingsForm, NewMeetingForm, SessionForm } from '../components/OrganizerForms.tsx';
 import { ScheduleGrid } from '../components/ScheduleGrid.tsx';
 import { formatInstant } from '../format.ts';
 import type { Meeting, Run, Session } from '../meetings-api.ts';
@@ -108,6 +109,7 @@ export function SchedulePage({ slug }: { slug: string }) {
   const [seconds, setSeconds] = useState('10');
   const [error, setError] = useState<string | null>(null);
   const [moving, setMoving] = useState<string | null>(null);
+  const [addingSession, setAddingSession] = useState(false);
   const runPath = (id: string) => `/missions/${slug}/sessions/${session?.id}/runs/${id}`;
 
   useEffect(() => {
@@ -298,6 +300,23 @@ export function SchedulePage({ slug }: { slug: string }) {
           </ul>
         </section>
       )}
+      {session && <NewMeetingForm slug={slug} sessionId={session.id} onDone={meetings.reload} />}
+      {sessions.data && (sessions.data.items.length === 0 || addingSession) ? (
+        <SessionForm
+          slug={slug}
+          onDone={() => {
+            setAddingSession(false);
+            sessions.reload();
+          }}
+        />
+      ) : (
+        <p>
+          <button type="button" onClick={() => setAddingSession(true)}>
+            {t('newSessionToggle')}
+          </button>
+        </p>
+      )}
+      <MatchingSettingsForm slug={slug} />
     </Layout>
   );
 }
