@@ -6,12 +6,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { readConfig } from '../src/config.ts';
 import { silentLogger } from '../src/services/context.ts';
-import { createMission } from '../src/services/missions.service.ts';
 import { openContext } from '../src/services/open-context.ts';
 import { importRoster } from '../src/services/roster/import.service.ts';
 import { addUser, grantMissionRole } from '../src/services/users.service.ts';
 import { type Load, load, startChild } from './http.ts';
 import { generateRosterCsv } from './roster-generator.ts';
+import { createBenchMission } from './setup.ts';
 
 const ORGANIZATIONS = 5_000;
 const PEOPLE = 16_000;
@@ -24,15 +24,7 @@ const databaseUrl = join(dir, 'bench.db');
 const children: ChildProcess[] = [];
 try {
   const ctx = await openContext(readConfig({ DATABASE_URL: databaseUrl }), silentLogger);
-  await createMission(ctx, 'system', {
-    slug: 'bench',
-    title: 'Benchmark mission',
-    origin: 'Origin',
-    host: 'Host',
-    timezone: 'Europe/Paris',
-    startsOn: '2027-01-01',
-    endsOn: '2027-01-05',
-  });
+  await createBenchMission(ctx);
   const csv = generateRosterCsv(ORGANIZATIONS, PEOPLE);
   const t0 = performance.now();
   const summary = await importRoster(ctx, 'system', 'bench', csv, { dryRun: false });

@@ -9,12 +9,12 @@ import { readConfig } from '../src/config.ts';
 import { findMissionBySlug } from '../src/db/missions.repository.ts';
 import { silentLogger } from '../src/services/context.ts';
 import { matchIndexOf } from '../src/services/matching.service.ts';
-import { createMission } from '../src/services/missions.service.ts';
 import { openContext } from '../src/services/open-context.ts';
 import { importRoster } from '../src/services/roster/import.service.ts';
 import { addUser, grantMissionRole } from '../src/services/users.service.ts';
 import { type Load, load, startChild } from './http.ts';
 import { generateRosterCsv } from './roster-generator.ts';
+import { createBenchMission } from './setup.ts';
 
 const ORGANIZATIONS = 5_000;
 const PEOPLE = 16_000;
@@ -28,15 +28,7 @@ const databaseUrl = join(dir, 'bench.db');
 const children: ChildProcess[] = [];
 try {
   const ctx = await openContext(readConfig({ DATABASE_URL: databaseUrl }), silentLogger);
-  await createMission(ctx, 'system', {
-    slug: 'bench',
-    title: 'Benchmark mission',
-    origin: 'Origin',
-    host: 'Host',
-    timezone: 'Europe/Paris',
-    startsOn: '2027-01-01',
-    endsOn: '2027-01-05',
-  });
+  await createBenchMission(ctx);
   await importRoster(
     ctx,
     'system',

@@ -76,6 +76,19 @@ describe('the meeting workflow in Chromium', { skip }, () => {
     assert.ok(pick, 'a recommended counterpart Camille has not asked yet');
     const person = pick.people.find((p) => strangers.some((s) => s.id === p.personId))!;
     const counterpart = strangers.find((s) => s.id === person.personId)!;
+    // The demo gives some people fewer days; these two are there the whole mission, so any free slot fits.
+    await h.app.inject({
+      method: 'PUT',
+      url: `/api/v1/missions/${SLUG}/availability`,
+      headers: { cookie: await h.signIn(DEMO_ACCOUNTS.organizer) },
+      payload: {
+        people: [DEMO_ACCOUNTS.participant, counterpart.email].map((email) => ({
+          email,
+          presenceDays: [],
+          unavailable: [],
+        })),
+      },
+    });
 
     // The participant, in Marseille, finds the counterpart among her recommendations and asks for a meeting.
     const camille = await open('fr', 'Europe/Paris', { password: DEMO_ACCOUNTS.participant });

@@ -4,23 +4,14 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { main } from '../src/cli/main.ts';
+import { runCli } from './support/cli.ts';
 import { HEADER_EN, SMALL_ROSTER_CSV } from './support/roster.ts';
 
 describe('the escale CLI', () => {
   let dir: string;
   const previous = process.env.DATABASE_URL;
 
-  async function run(...argv: string[]) {
-    const out: string[] = [];
-    const err: string[] = [];
-    const code = await main(
-      argv,
-      (l) => out.push(l),
-      (l) => err.push(l),
-    );
-    return { code, out: out.join('\n'), err: err.join('\n') };
-  }
+  const run = runCli;
 
   before(() => {
     dir = mkdtempSync(join(tmpdir(), 'escale-cli-'));

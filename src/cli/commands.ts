@@ -11,15 +11,15 @@ import { addUser, grantMissionRole } from '../services/users.service.ts';
 import { UsageError } from './errors.ts';
 
 export type Flags = Record<string, string | boolean | undefined>;
-type Out = (line: string) => void;
+export type Out = (line: string) => void;
 
-const need = (flags: Flags, name: string): string => {
+export const need = (flags: Flags, name: string): string => {
   const v = flags[name];
   if (typeof v !== 'string' || v === '') throw new UsageError(`--${name} is required`);
   return v;
 };
 
-async function withContext<T>(
+export async function withContext<T>(
   config: Config,
   work: (ctx: Awaited<ReturnType<typeof openContext>>) => Promise<T>,
 ) {

@@ -10,33 +10,11 @@ import {
   tableSheets,
 } from '../services/agenda/agenda.service.ts';
 import type { Agenda } from '../services/agenda/agenda.ts';
-import { consoleLogger } from '../services/context.ts';
 import { recommendForOrganization } from '../services/matching.service.ts';
 import { findMissionOrThrow } from '../services/missions.service.ts';
 import { sendDigests } from '../services/notifications/notify.service.ts';
-import { openContext } from '../services/open-context.ts';
+import { type Flags, need, type Out, withContext } from './commands.ts';
 import { UsageError } from './errors.ts';
-
-type Flags = Record<string, string | boolean | undefined>;
-type Out = (line: string) => void;
-
-const need = (flags: Flags, name: string): string => {
-  const v = flags[name];
-  if (typeof v !== 'string' || v === '') throw new UsageError(`--${name} is required`);
-  return v;
-};
-
-async function withContext<T>(
-  config: Config,
-  work: (ctx: Awaited<ReturnType<typeof openContext>>) => Promise<T>,
-) {
-  const ctx = await openContext(config, consoleLogger);
-  try {
-    return await work(ctx);
-  } finally {
-    await ctx.close();
-  }
-}
 
 /** One English line per reason, for people reading the CLI's output. */
 export function reasonText(r: Reason): string {

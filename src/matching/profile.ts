@@ -29,23 +29,4 @@ export interface MatchWeights {
 
 export const DEFAULT_WEIGHTS: MatchWeights = { sectors: 1, offerRequest: 3, text: 1.5, countries: 0.5 };
 
-export type Reason =
-  | { kind: 'sectors'; sectors: string[] }
-  /** An offer of one answers a request of the other; `direction` says whose request. */
-  | {
-      kind: 'answers';
-      direction: 'their_offer_your_request' | 'your_offer_their_request';
-      offer: string;
-      request: string;
-      terms: string[];
-    }
-  | { kind: 'terms'; terms: string[] }
-  | { kind: 'country'; direction: 'you_target_them' | 'they_target_you'; country: string };
-
-export interface Recommendation {
-  id: string;
-  name: string;
-  side: Side;
-  score: number;
-  reasons: Reason[];
-}
+export type { Reason, Recommendation } from '../domain/views.ts';

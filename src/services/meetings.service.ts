@@ -1,4 +1,4 @@
-import { type AuditEntry, insertAuditEntries } from '../db/audit.repository.ts';
+import { insertAuditEntries } from '../db/audit.repository.ts';
 import { type Executor, inTransaction } from '../db/database.ts';
 import { newId, nowIso } from '../db/ids.ts';
 import {
@@ -20,7 +20,9 @@ import { deleteBlock, insertBlock, listBlocksOfPerson } from '../db/requests.rep
 import { findSession, listTablesOfSession } from '../db/sessions.repository.ts';
 import { AppError, forbidden, notFound } from '../domain/errors.ts';
 import { isAvailable } from '../domain/slots.ts';
-import { type Actor, requireRole, roleIn } from './actor.ts';
+import type { MeetingView } from '../domain/views.ts';
+import { type Actor, requireRole } from './actor.ts';
+import { auditChange } from './audit.ts';
 import { loadMissionAvailability } from './availability.service.ts';
 import type { AppContext } from './context.ts';
 import { findMissionOrThrow } from './missions.service.ts';
@@ -32,21 +34,6 @@ import { loadSessionView, resolveSession } from './sessions.service.ts';
 
 export const MAX_MEETING_SIZE = 4;
 const OPEN = ['unscheduled', 'scheduled'];
-
-export interface MeetingView {
-  id: string;
-  sessionId: string;
-  status: string;
-  mustMeet: boolean;
-  slotIndex: number | null;
-  startsAt: string | null;
-  endsAt: string | null;
-  table: { id: string; name: string } | null;
-  sequence: number;
-  unscheduledReason: string | null;
-  participants: { personId: string; name: string; organizationId: string; organization: string }[];
-  checkInCode?: string;
-}
 
 /** Meetings with their participants and table names; check-in codes only for organizers. */
 export async function presentMeetings(
@@ -156,7 +143,7 @@ export async function createMeeting(
       row,
       people.map((p) => ({ meeting_id: row.id, person_id: p.id, organization_id: p.organization_id })),
     );
-    await audit(trx, actor, mission.id, row.id, 'create', {
+    await auditChange(trx, actor, mission.id, 'meeting', row.id, 'create', {
       people: input.personIds,
       mustMeet: input.mustMeet,
     });
@@ -228,7 +215,7 @@ export async function joinMeeting(
     });
     if (meeting.status === 'scheduled')
       await updateMeetingRow(trx, meeting.id, { sequence: meeting.sequence + 1, updated_at: nowIso() });
-    await audit(trx, actor, mission.id, meeting.id, 'update', { joined: me.id });
+    await auditChange(trx, actor, mission.id, 'meeting', meeting.id, 'update', { joined: me.id });
   });
   return (
     await presentMeetings(
@@ -265,7 +252,7 @@ export async function cancelMeeting(
       sequence: meeting.sequence + (wasScheduled ? 1 : 0),
       updated_at: nowIso(),
     });
-    await audit(trx, actor, mission.id, meeting.id, 'cancel', {});
+    await auditChange(trx, actor, mission.id, 'meeting', meeting.id, 'cancel', {});
     if (!wasScheduled) return [];
     return queueNotifications(
       trx,
@@ -373,7 +360,10 @@ export async function moveMeeting(
       unscheduled_reason: null,
       updated_at: nowIso(),
     });
-    await audit(trx, actor, mission.id, meeting.id, 'move', { slotIndex: slot.index, table: table.name });
+    await auditChange(trx, actor, mission.id, 'meeting', meeting.id, 'move', {
+      slotIndex: slot.index,
+      table: table.name,
+    });
     return queueNotifications(
       trx,
       mission.id,
@@ -497,19 +487,3 @@ export async function listBlocks(ctx: AppContext, actor: Actor | undefined, slug
   const me = await requireParticipant(ctx.db.kysely, actor, mission);
   return listBlocksOfPerson(ctx.db.kysely, mission.id, me.id);
 }
-
-async function audit(
-  trx: Executor,
-  actor: Actor | undefined,
-  missionId: string,
-  id: string,
-  action: AuditEntry['action'],
-  changes: Record<string, unknown>,
-) {
-  await insertAuditEntries(trx, [
-    { userId: actor?.userId ?? null, missionId, entity: 'meeting', entityId: id, action, changes },
-  ]);
-}
-
-export const isOrganizerOf = (actor: Actor, missionId: string): boolean =>
-  roleIn(actor, missionId) === 'organizer';

@@ -1,5 +1,4 @@
 import { randomBytes } from 'node:crypto';
-import { type AuditEntry, insertAuditEntries } from '../db/audit.repository.ts';
 import { inTransaction } from '../db/database.ts';
 import { newId, nowIso } from '../db/ids.ts';
 import {
@@ -22,7 +21,8 @@ import {
 } from '../db/requests.repository.ts';
 import { AppError, forbidden, notFound } from '../domain/errors.ts';
 import { isAvailable } from '../domain/slots.ts';
-import { type Actor, requireRole, roleIn } from './actor.ts';
+import { type Actor, requireRole } from './actor.ts';
+import { auditChange } from './audit.ts';
 import { loadPersonAvailability } from './availability.service.ts';
 import type { AppContext } from './context.ts';
 import { findMissionOrThrow } from './missions.service.ts';
@@ -135,7 +135,7 @@ export async function createRequest(
   };
   const ids = await inTransaction(ctx.db, async (trx) => {
     await insertRequest(trx, row);
-    await audit(trx, actor, mission.id, row.id, 'create', { recipient: them.id });
+    await auditChange(trx, actor, mission.id, 'meeting_request', row.id, 'create', { recipient: them.id });
     return queueNotifications(trx, mission.id, [
       {
         personId: them.id,
@@ -214,7 +214,15 @@ export async function answerRequest(
       'pending',
     );
     if (!ok) throw conflict('This request was answered meanwhile', 'status', 'not pending');
-    await audit(trx, actor, mission.id, request.id, answer.accept ? 'accept' : 'decline', { meetingId });
+    await auditChange(
+      trx,
+      actor,
+      mission.id,
+      'meeting_request',
+      request.id,
+      answer.accept ? 'accept' : 'decline',
+      { meetingId },
+    );
     return queueNotifications(trx, mission.id, [
       {
         personId: requester.id,
@@ -255,7 +263,7 @@ export async function withdrawRequest(
       'pending',
     );
     if (!ok) throw conflict(`This request is ${request.status}`, 'status', 'not pending');
-    await audit(trx, actor, mission.id, request.id, 'withdraw', {});
+    await auditChange(trx, actor, mission.id, 'meeting_request', request.id, 'withdraw', {});
   });
   return { id: request.id, status: 'withdrawn' as const };
 }
@@ -328,19 +336,3 @@ function presentRequest(r: RequestWithNames, viewerPersonId: string | null, with
     answeredAt: r.answered_at,
   };
 }
-
-async function audit(
-  trx: Parameters<typeof insertAuditEntries>[0],
-  actor: Actor | undefined,
-  missionId: string,
-  id: string,
-  action: AuditEntry['action'],
-  changes: Record<string, unknown>,
-) {
-  await insertAuditEntries(trx, [
-    { userId: actor?.userId ?? null, missionId, entity: 'meeting_request', entityId: id, action, changes },
-  ]);
-}
-
-export const isOrganizer = (actor: Actor, missionId: string): boolean =>
-  roleIn(actor, missionId) === 'organizer';

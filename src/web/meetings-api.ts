@@ -1,72 +1,31 @@
 /** What the meeting-workflow routes answer, as the web app reads it. */
+import type { Slot } from '../domain/slots.ts';
+import type {
+  Agenda,
+  AgendaEntry,
+  MeetingParty,
+  MeetingView,
+  Reason,
+  Recommendation as RecommendationBase,
+} from '../domain/views.ts';
 
-export type Reason =
-  | { kind: 'sectors'; sectors: string[] }
-  | {
-      kind: 'answers';
-      direction: 'their_offer_your_request' | 'your_offer_their_request';
-      offer: string;
-      request: string;
-      terms: string[];
-    }
-  | { kind: 'terms'; terms: string[] }
-  | { kind: 'country'; direction: 'you_target_them' | 'they_target_you'; country: string };
+export type { Agenda, AgendaEntry, Reason, Slot };
 
-export interface Recommendation {
-  id: string;
-  name: string;
-  side: 'delegation' | 'host';
-  score: number;
-  reasons: Reason[];
+export interface Recommendation extends RecommendationBase {
   people: { personId: string; name: string; title: string }[];
-}
-
-interface Party {
-  personId: string;
-  name: string;
-  organizationId: string;
-  organization: string;
 }
 
 export interface MeetingRequest {
   id: string;
   status: 'pending' | 'accepted' | 'declined' | 'withdrawn' | 'expired';
   direction: 'incoming' | 'outgoing' | null;
-  requester: Party;
-  recipient: Party;
+  requester: MeetingParty;
+  recipient: MeetingParty;
   message: string;
   declineReason: string | null;
   meetingId: string | null;
   expiresAt: string;
   createdAt: string;
-}
-
-export interface AgendaEntry {
-  kind: 'meeting' | 'programme';
-  id: string;
-  status: string;
-  startsAt: string;
-  endsAt: string;
-  sequence: number;
-  title: string;
-  table: string | null;
-  venue: string;
-  participants: Party[];
-}
-
-export interface Agenda {
-  mission: { slug: string; title: string; timezone: string };
-  owner: { kind: string; id: string; name: string; organization?: string };
-  entries: AgendaEntry[];
-}
-
-export interface Slot {
-  index: number;
-  day: string;
-  localStart: string;
-  localEnd: string;
-  startsAt: string;
-  endsAt: string;
 }
 
 export interface Session {
@@ -79,17 +38,7 @@ export interface Session {
   tables: { id: string; name: string; ownerPersonId: string | null }[];
 }
 
-export interface Meeting {
-  id: string;
-  sessionId: string;
-  status: string;
-  mustMeet: boolean;
-  slotIndex: number | null;
-  startsAt: string | null;
-  table: { id: string; name: string } | null;
-  unscheduledReason: string | null;
-  participants: Party[];
-}
+export type Meeting = MeetingView;
 
 export interface Run {
   id: string;

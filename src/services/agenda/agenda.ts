@@ -7,30 +7,10 @@ import {
 import type { MissionRow } from '../../db/missions.repository.ts';
 import { listProgrammeOfMission, listSignupItemsOfPerson } from '../../db/programme.repository.ts';
 import type { Language } from '../../domain/enums.ts';
+import type { Agenda, AgendaEntry } from '../../domain/views.ts';
 import { presentMeetings } from '../meetings.service.ts';
 
-/** One line of an agenda: a meeting or a programme item, instants in UTC. */
-export interface AgendaEntry {
-  kind: 'meeting' | 'programme';
-  id: string;
-  /** scheduled, held, no_show, cancelled (a meeting that left the agenda), or `programme`. */
-  status: string;
-  startsAt: string;
-  endsAt: string;
-  sequence: number;
-  title: string;
-  table: string | null;
-  venue: string;
-  participants: { personId: string; name: string; organizationId: string; organization: string }[];
-  checkInCode?: string;
-}
-
-export interface Agenda {
-  mission: { slug: string; title: string; timezone: string };
-  owner: { kind: 'person' | 'organization' | 'table'; id: string; name: string; organization?: string };
-  language: Language;
-  entries: AgendaEntry[];
-}
+export type { Agenda, AgendaEntry };
 
 const ON_AGENDA = ['scheduled', 'held', 'no_show'];
 
