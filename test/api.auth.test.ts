@@ -57,7 +57,7 @@ for (const dialect of await testDialects()) {
       const me = await h.app.inject({ url: '/api/v1/session', headers: { cookie } });
       assert.equal(me.statusCode, 200);
       assert.equal(me.json().user.email, DEMO_ACCOUNTS.organizer);
-      assert.equal(Object.values(me.json().user.missions).filter((r) => r === 'organizer').length, 2);
+      assert.equal(Object.values(me.json().user.missions).filter((r) => r === 'organizer').length, 3);
       const out = await h.app.inject({ method: 'DELETE', url: '/api/v1/session', headers: { cookie } });
       assert.equal(out.statusCode, 204);
       const again = await h.app.inject({ url: '/api/v1/session', headers: { cookie } });
@@ -150,7 +150,7 @@ for (const dialect of await testDialects()) {
         headers: { authorization: `Bearer ${token}` },
       });
       assert.equal(list.statusCode, 200);
-      assert.equal(list.json().items.length, 2);
+      assert.equal(list.json().items.length, 3);
       const bad = await h.app.inject({
         url: '/api/v1/missions',
         headers: { authorization: 'Bearer esc_forged' },

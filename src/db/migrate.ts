@@ -3,10 +3,12 @@ import { SECTORS } from '../domain/sectors.ts';
 import type { Db } from './database.ts';
 import * as initial from './migrations/001_initial.ts';
 import * as meetings from './migrations/002_meetings.ts';
+import * as leads from './migrations/003_leads.ts';
 
 const MIGRATIONS: Record<string, Migration> = {
   '001_initial': initial,
   '002_meetings': meetings,
+  '003_leads': leads,
 };
 
 class InCodeMigrationProvider implements MigrationProvider {

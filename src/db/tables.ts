@@ -229,4 +229,45 @@ export interface Database {
     created_at: string;
     sent_at: string | null;
   };
+  /** Exchange rates recorded for a mission: 1 unit of `currency` is `rate` units of the reporting currency. */
+  mission_rates: { mission_id: string; currency: string; rate: number; recorded_on: string };
+  leads: {
+    id: string;
+    mission_id: string;
+    owner_organization_id: string;
+    owner_person_id: string | null;
+    title: string;
+    type: string;
+    stage: string;
+    abandon_reason: string | null;
+    sector_code: string | null;
+    side: string;
+    amount: number | null;
+    currency: string | null;
+    jobs_projected: number | null;
+    jobs_actual: number | null;
+    next_action: string;
+    next_action_due: string | null;
+    /** Private to the lead's organizations and the organizers. */
+    notes: string;
+    evidence: string;
+    evidence_note: string;
+    counterfactual: string | null;
+    signed_on: string | null;
+    story: string;
+    story_public: number;
+    created_at: string;
+    updated_at: string;
+  };
+  lead_organizations: { lead_id: string; organization_id: string };
+  lead_meetings: { lead_id: string; meeting_id: string };
+  lead_missions: { lead_id: string; mission_id: string };
+  lead_history: {
+    id: string;
+    lead_id: string;
+    at: string;
+    user_id: string | null;
+    source: string;
+    changes: string;
+  };
 }

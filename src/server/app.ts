@@ -18,6 +18,7 @@ import { registerAuth } from './auth.ts';
 import { handleError } from './errors.ts';
 import { agendaRoutes } from './routes/agenda.routes.ts';
 import { directoryRoutes } from './routes/directory.routes.ts';
+import { leadRoutes } from './routes/leads.routes.ts';
 import { matchingRoutes } from './routes/matching.routes.ts';
 import { meetingRoutes } from './routes/meetings.routes.ts';
 import { missionRoutes } from './routes/missions.routes.ts';
@@ -83,6 +84,7 @@ export async function buildApp(ctx: AppContext, opts: AppOptions = {}): Promise<
     meetingRoutes,
     b2bSessionRoutes,
     agendaRoutes,
+    leadRoutes,
   ])
     routes(typed, ctx);
 

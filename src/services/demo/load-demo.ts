@@ -11,6 +11,7 @@ import { ITEM_SEPARATOR, ROSTER_COLUMNS } from '../roster/columns.ts';
 import { importRoster } from '../roster/import.service.ts';
 import { hashPassword } from '../secrets.ts';
 import { addUser, grantMissionRole } from '../users.service.ts';
+import { loadDemoLeads } from './leads.ts';
 import { DEMO_MEETING_PLANS, loadDemoMeetings } from './meetings.ts';
 import { DELEGATION } from './organizations.delegation.ts';
 import { HOST } from './organizations.host.ts';
@@ -20,6 +21,8 @@ import type { DemoOrganization } from './types.ts';
 export const DEMO_PASSWORD = 'escale-demo-2026';
 export const DEMO_MISSION = 'marseille-miami-2026';
 export const RETURN_MISSION = 'miami-marseille-2027';
+/** The year before: its contacts have had time to become contracts. */
+export const PREVIOUS_MISSION = 'marseille-miami-2025';
 export const DEMO_ACCOUNTS = {
   organizer: 'organizer@demo.escale.example',
   official: 'official@demo.escale.example',
@@ -199,10 +202,54 @@ function programme(missionId: string) {
   ];
 }
 
+/** The 2025 mission to Miami-Dade, with half of each side, for a follow-up history of a full year. */
+async function ensurePreviousMission(ctx: AppContext): Promise<void> {
+  if (await findMissionBySlug(ctx.db.kysely, PREVIOUS_MISSION)) return;
+  await createMission(ctx, 'system', {
+    slug: PREVIOUS_MISSION,
+    title: 'Mission économique Aix-Marseille-Provence à Miami-Dade 2025',
+    origin: AIX_MARSEILLE.name,
+    host: MIAMI_DADE.name,
+    timezone: 'America/New_York',
+    startsOn: '2025-11-17',
+    endsOn: '2025-11-21',
+    reportingCurrency: 'EUR',
+    sectors: ['health', 'digital', 'maritime_logistics', 'energy_environment', 'agrifood', 'cosmetics'],
+  });
+  await importRoster(
+    ctx,
+    'system',
+    PREVIOUS_MISSION,
+    rosterCsv([
+      ...DELEGATION.filter((_, i) => i % 2 === 1).map((org) => ({
+        side: 'delegation' as const,
+        org,
+        country: 'France',
+      })),
+      ...HOST.filter((_, i) => i % 2 === 0).map((org) => ({
+        side: 'host' as const,
+        org,
+        country: 'United States',
+      })),
+    ]),
+    { dryRun: false },
+  );
+  for (const [email, role] of [
+    [DEMO_ACCOUNTS.organizer, 'organizer'],
+    [DEMO_ACCOUNTS.official, 'official'],
+  ] as const) {
+    if (await findUserByEmail(ctx.db.kysely, email))
+      await grantMissionRole(ctx, 'system', PREVIOUS_MISSION, { email, role });
+  }
+}
+
 /** Loads the fictional Aix-Marseille-Provence ↔ Miami-Dade demo; does nothing when it is there already. */
 export async function loadDemo(ctx: AppContext): Promise<{ loaded: boolean }> {
   if (await findMissionBySlug(ctx.db.kysely, DEMO_MISSION)) {
+    // An older demo database gains what later versions added, once.
+    await ensurePreviousMission(ctx);
     await loadDemoMeetings(ctx, DEMO_MEETING_PLANS);
+    await loadDemoLeads(ctx);
     return { loaded: false };
   }
   await ensureTerritory(ctx, AIX_MARSEILLE);
@@ -297,7 +344,9 @@ export async function loadDemo(ctx: AppContext): Promise<{ loaded: boolean }> {
   const participant = await findUserByEmail(ctx.db.kysely, DEMO_ACCOUNTS.participant);
   if (participant)
     await updateUserRow(ctx.db.kysely, participant.id, { password_hash: await hashPassword(DEMO_PASSWORD) });
+  await ensurePreviousMission(ctx);
   await loadDemoMeetings(ctx, DEMO_MEETING_PLANS);
+  await loadDemoLeads(ctx);
   ctx.log.info(`demo loaded at ${nowIso()}`);
   return { loaded: true };
 }

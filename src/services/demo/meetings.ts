@@ -61,13 +61,15 @@ async function planRequests(ctx: AppContext, mission: MissionRow, plan: DemoPlan
   const view = await loadSessionView(db, mission, session!);
   const { index, people } = await matchIndexOf(ctx, mission);
   const random = seededRandom(2026);
+  // In name order, so that the same demo comes out on every machine (ids are random).
   const orgs = await db
-    .selectFrom('registrations')
-    .select(['organization_id', 'side'])
-    .where('mission_id', '=', mission.id)
-    .where('side', '=', 'delegation')
-    .groupBy(['organization_id', 'side'])
-    .orderBy('organization_id')
+    .selectFrom('registrations as r')
+    .innerJoin('organizations as o', 'o.id', 'r.organization_id')
+    .select(['r.organization_id', 'r.side', 'o.name'])
+    .where('r.mission_id', '=', mission.id)
+    .where('r.side', '=', 'delegation')
+    .groupBy(['r.organization_id', 'r.side', 'o.name'])
+    .orderBy('o.name')
     .execute();
   const firstSlot = Date.parse(view.slots[0]!.startsAt);
   const deadline = new Date(firstSlot - mission.request_expiry_hours * 3_600_000).toISOString();
@@ -152,10 +154,11 @@ async function planRequests(ctx: AppContext, mission: MissionRow, plan: DemoPlan
     }
     // Two delegates who come for the first day only, and one who leaves the second afternoon.
     const regs = await trx
-      .selectFrom('registrations')
-      .select('person_id')
-      .where('mission_id', '=', mission.id)
-      .orderBy('person_id')
+      .selectFrom('registrations as r')
+      .innerJoin('people as p', 'p.id', 'r.person_id')
+      .select('r.person_id')
+      .where('r.mission_id', '=', mission.id)
+      .orderBy('p.email')
       .limit(3)
       .execute();
     const days = view.days.map((d) => d.day);
@@ -240,6 +243,23 @@ async function publishDemoSchedule(ctx: AppContext, mission: MissionRow, isPast:
 }
 
 export const DEMO_MEETING_PLANS: DemoPlan[] = [
+  {
+    slug: 'marseille-miami-2025',
+    session: {
+      title: 'Rendez-vous B2B · Miami Beach Convention Center',
+      slotMinutes: 30,
+      fairness: 2,
+      days: [{ day: '2025-11-18', startsAt: '09:00', endsAt: '17:30', breaks: [['12:30', '14:00']] }],
+      tables: Array.from({ length: 12 }, (_, i) => ({ name: `${i + 1}`, ownerPersonId: null })),
+    },
+    perOrganization: 4,
+    statuses: [
+      ['accepted', 0.8],
+      ['declined', 0.1],
+      ['expired', 0.1],
+    ],
+    isPast: true,
+  },
   {
     slug: 'marseille-miami-2026',
     session: {

@@ -1,0 +1,79 @@
+import { inTransaction } from '../../db/database.ts';
+import { listRatesOfMission, upsertRate } from '../../db/leads.repository.ts';
+import { listMissions, type MissionRow } from '../../db/missions.repository.ts';
+import { type Actor, requireRole } from '../actor.ts';
+import { auditChange } from '../audit.ts';
+import type { AppContext } from '../context.ts';
+import { findMissionOrThrow } from '../missions.service.ts';
+import { computeDashboard, type Dashboard } from './dashboard.ts';
+
+export interface Impact extends Dashboard {
+  /** The missions of the same partnership (outbound and return), side by side. */
+  partnership: {
+    slug: string;
+    title: string;
+    startsOn: string;
+    funnel: Dashboard['funnel'];
+    value: Dashboard['value'];
+    jobs: Dashboard['jobs'];
+  }[];
+}
+
+/** The dashboard and the partnership's missions beside it, without checking who asks (CLI, report). */
+export async function impactOf(ctx: AppContext, mission: MissionRow): Promise<Impact> {
+  const dashboard = await computeDashboard(ctx.db.kysely, mission);
+  const siblings = mission.partnership_id
+    ? (await listMissions(ctx.db.kysely)).filter((m) => m.partnership_id === mission.partnership_id)
+    : [mission];
+  const partnership = [];
+  for (const m of siblings.sort((a, b) => a.starts_on.localeCompare(b.starts_on))) {
+    const d = m.id === mission.id ? dashboard : await computeDashboard(ctx.db.kysely, m);
+    partnership.push({
+      slug: m.slug,
+      title: m.title,
+      startsOn: m.starts_on,
+      funnel: d.funnel,
+      value: d.value,
+      jobs: d.jobs,
+    });
+  }
+  return { ...dashboard, partnership };
+}
+
+/** Organizers and officials read the dashboard: aggregates and the stories companies agreed to publish. */
+export async function getImpact(ctx: AppContext, actor: Actor | undefined, slug: string): Promise<Impact> {
+  const mission = await findMissionOrThrow(ctx, slug);
+  requireRole(actor, mission.id, ['organizer', 'official']);
+  return impactOf(ctx, mission);
+}
+
+export async function listRates(ctx: AppContext, actor: Actor | undefined, slug: string) {
+  const mission = await findMissionOrThrow(ctx, slug);
+  requireRole(actor, mission.id, ['organizer', 'official', 'participant']);
+  const rows = await listRatesOfMission(ctx.db.kysely, mission.id);
+  return {
+    reportingCurrency: mission.reporting_currency,
+    rates: rows.map((r) => ({ currency: r.currency, rate: r.rate, recordedOn: r.recorded_on })),
+  };
+}
+
+/** Organizers record the rate of a currency to the mission's reporting currency. */
+export async function setRate(
+  ctx: AppContext,
+  actor: Actor | undefined,
+  slug: string,
+  input: { currency: string; rate: number; recordedOn: string },
+) {
+  const mission = await findMissionOrThrow(ctx, slug);
+  requireRole(actor, mission.id, ['organizer']);
+  await inTransaction(ctx.db, async (trx) => {
+    await upsertRate(trx, {
+      mission_id: mission.id,
+      currency: input.currency,
+      rate: input.rate,
+      recorded_on: input.recordedOn,
+    });
+    await auditChange(trx, actor, mission.id, 'mission_rate', input.currency, 'update', input);
+  });
+  return listRates(ctx, actor, slug);
+}
