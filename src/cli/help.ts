@@ -16,6 +16,7 @@ Commands:
   recommend             recommended counterparts of an organization, with reasons
   agenda                agendas as ICS, PDF or JSON: a person, a table sheet, or everyone
   digest                send the daily digest of meeting notifications
+  report                the impact report of a mission: PDF for officials, XLSX, or JSON
   solve FILE            compute a meeting schedule from a .dzn or .json problem
 
 Environment: DATABASE_URL (postgres://… or a SQLite file; default data/escale.db), PORT (3000), HOST, SMTP_URL, PUBLIC_URL.
@@ -52,4 +53,7 @@ Run escale COMMAND --help for a command's options.`,
   Times are those of the mission's timezone in PDF, UTC instants in ICS and JSON.`,
   digest:
     'Usage: escale digest\n  Sends each person who chose a daily digest one e-mail with their pending notifications (run it daily, from cron).',
+  report: `Usage: escale report --mission SLUG --format pdf|xlsx|json [--lang fr|en] --out FILE
+  The JSON holds every figure of the dashboard: funnel, value and jobs (actual and projected,
+  confirmed and declared), by sector, by side, by month, and the partnership's missions.`,
 };

@@ -103,6 +103,9 @@ export async function main(
       case 'agenda':
         await meetingCommands.agenda(config, out, flags);
         return 0;
+      case 'report':
+        await meetingCommands.report(config, out, flags);
+        return 0;
       case 'digest':
         await meetingCommands.digest(config, out);
         return 0;

@@ -10,6 +10,7 @@ import {
   tableSheets,
 } from '../services/agenda/agenda.service.ts';
 import type { Agenda } from '../services/agenda/agenda.ts';
+import { renderReport } from '../services/leads/impact.service.ts';
 import { recommendForOrganization } from '../services/matching.service.ts';
 import { findMissionOrThrow } from '../services/missions.service.ts';
 import { sendDigests } from '../services/notifications/notify.service.ts';
@@ -117,4 +118,19 @@ export const digest = (config: Config, out: Out) =>
   withContext(config, async (ctx) => {
     const sent = await sendDigests(ctx);
     out(`Sent ${sent} digest e-mail${sent === 1 ? '' : 's'}.`);
+  });
+
+const REPORT_FORMATS = ['pdf', 'xlsx', 'json'] as const;
+
+export const report = (config: Config, out: Out, flags: Flags) =>
+  withContext(config, async (ctx) => {
+    const mission = await findMissionOrThrow(ctx, need(flags, 'mission'));
+    const format = need(flags, 'format') as (typeof REPORT_FORMATS)[number];
+    if (!REPORT_FORMATS.includes(format)) throw new UsageError('--format must be pdf, xlsx or json');
+    const lang = flags.lang ?? 'fr';
+    if (lang !== 'fr' && lang !== 'en') throw new UsageError('--lang must be fr or en');
+    const file = need(flags, 'out');
+    const r = await renderReport(ctx, mission, format, lang);
+    await writeFile(file, r.body);
+    out(`Wrote the impact report of ${mission.slug} (${format}) to ${file}.`);
   });

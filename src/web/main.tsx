@@ -20,6 +20,9 @@ const MeetingsPage = lazy(() =>
 const RecommendationsPage = lazy(() =>
   import('./pages/RecommendationsPage.tsx').then((m) => ({ default: m.RecommendationsPage })),
 );
+const LeadsPage = lazy(() => import('./pages/LeadsPage.tsx').then((m) => ({ default: m.LeadsPage })));
+const LeadPage = lazy(() => import('./pages/LeadPage.tsx').then((m) => ({ default: m.LeadPage })));
+const ImpactPage = lazy(() => import('./pages/ImpactPage.tsx').then((m) => ({ default: m.ImpactPage })));
 const SchedulePage = lazy(() =>
   import('./pages/SchedulePage.tsx').then((m) => ({ default: m.SchedulePage })),
 );
@@ -44,6 +47,9 @@ const ROUTES: [string, (p: Record<string, string>, loc: Loc) => React.ReactNode]
     (p, loc) => <RequireUser>{<DirectoryPage slug={p.slug!} query={loc.query} />}</RequireUser>,
   ],
   ['/check-in/:code', (p) => <CheckInPage code={p.code!} />],
+  ['/missions/:slug/leads', (p) => <RequireUser>{<LeadsPage slug={p.slug!} />}</RequireUser>],
+  ['/missions/:slug/leads/:id', (p) => <RequireUser>{<LeadPage slug={p.slug!} id={p.id!} />}</RequireUser>],
+  ['/missions/:slug/impact', (p) => <RequireUser>{<ImpactPage slug={p.slug!} />}</RequireUser>],
   [
     '/missions/:slug/recommendations',
     (p) => <RequireUser>{<RecommendationsPage slug={p.slug!} />}</RequireUser>,

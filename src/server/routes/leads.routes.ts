@@ -5,7 +5,7 @@ import {
   RateInputSchema,
   UpdateLeadInputSchema,
 } from '../../domain/lead-schemas.ts';
-import { getImpact, listRates, setRate } from '../../services/leads/impact.service.ts';
+import { getImpact, getReport, listRates, setRate } from '../../services/leads/impact.service.ts';
 import { createLead, getLead, listLeads, updateLead } from '../../services/leads/leads.service.ts';
 import { idParams, SlugParams } from './params.ts';
 import type { Routes } from './types.ts';
@@ -95,5 +95,33 @@ export const leadRoutes: Routes = (app, ctx) => {
       },
     },
     async (request) => setRate(ctx, request.actor, request.params.slug, request.body),
+  );
+
+  app.get(
+    '/api/v1/missions/:slug/report',
+    {
+      schema: {
+        tags: ['follow-up'],
+        summary: 'The impact report as PDF, XLSX or JSON (organizers and officials)',
+        params: SlugParams,
+        querystring: z.strictObject({
+          format: z.enum(['pdf', 'xlsx', 'json'], 'pdf, xlsx or json').default('pdf'),
+          lang: z.enum(['fr', 'en']).default('fr'),
+        }),
+      },
+    },
+    async (request, reply) => {
+      const r = await getReport(
+        ctx,
+        request.actor,
+        request.params.slug,
+        request.query.format,
+        request.query.lang,
+      );
+      reply.header('content-type', r.contentType);
+      reply.header('content-disposition', `attachment; filename="${r.fileName}"`);
+      reply.header('cache-control', 'private, no-store');
+      return reply.send(r.body);
+    },
   );
 };

@@ -1,19 +1,7 @@
-import { createRequire } from 'node:module';
 import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces';
 import { utcToZoned } from '../../domain/time.ts';
+import { renderPdf } from '../pdf.ts';
 import type { Agenda } from './agenda.ts';
-
-const require = createRequire(import.meta.url);
-// pdfmake's server build: CommonJS, fonts from its own folder, no file or URL access from documents.
-const pdfmake = require('pdfmake') as {
-  setFonts(f: unknown): void;
-  setLocalAccessPolicy(cb: (path: string) => boolean): void;
-  setUrlAccessPolicy(cb: (url: string) => boolean): void;
-  createPdf(doc: TDocumentDefinitions): { getBuffer(): Promise<Buffer> };
-};
-pdfmake.setFonts(require('pdfmake/fonts/Roboto.js'));
-pdfmake.setLocalAccessPolicy((path) => path.includes('pdfmake'));
-pdfmake.setUrlAccessPolicy(() => false);
 
 const LABELS = {
   fr: {
@@ -126,6 +114,5 @@ export async function agendasToPdf(agendas: Agenda[], checkInBase?: string): Pro
       th: { bold: true, color: '#333333' },
     },
   };
-  // pdfmake mutates the definition it is given: hand it a copy.
-  return pdfmake.createPdf(structuredClone(doc)).getBuffer();
+  return renderPdf(doc);
 }

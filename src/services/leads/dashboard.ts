@@ -1,39 +1,9 @@
 import type { Executor } from '../../db/database.ts';
 import { listLeadLinks, listLeadsOfMission, listRatesOfMission } from '../../db/leads.repository.ts';
 import type { MissionRow } from '../../db/missions.repository.ts';
+import type { Dashboard, Totals } from '../../domain/dashboard-view.ts';
 
-export interface Totals {
-  leads: number;
-  signed: number;
-  /** Signed value in the reporting currency (amounts without a recorded rate left out). */
-  value: number;
-  jobsActual: number;
-  jobsProjected: number;
-}
-
-/** Every figure of a mission's impact dashboard; value in the mission's reporting currency. */
-export interface Dashboard {
-  mission: { slug: string; title: string; currency: string; startsOn: string; endsOn: string };
-  funnel: {
-    organizations: number;
-    requests: number;
-    accepted: number;
-    held: number;
-    leads: number;
-    negotiation: number;
-    signed: number;
-  };
-  value: { signedConfirmed: number; signedDeclared: number; signedTotal: number; openPipeline: number };
-  jobs: { actualConfirmed: number; actualDeclared: number; actualTotal: number; projected: number };
-  /** Of the signed leads: would this have happened without the mission? */
-  counterfactual: { yes: number; partly: number; no: number; unknown: number };
-  bySector: (Totals & { sector: string })[];
-  bySide: (Totals & { side: string })[];
-  byMonth: { month: string; signed: number; value: number }[];
-  /** Leads with an amount in a currency that has no recorded rate: their value is not counted. */
-  unconverted: number;
-  stories: { title: string; story: string; sector: string | null; organizations: string[] }[];
-}
+export type { Dashboard, Totals };
 
 const n = (v: unknown) => Number(v ?? 0);
 const round = (v: number) => Math.round(v * 100) / 100;

@@ -1,23 +1,16 @@
 import { inTransaction } from '../../db/database.ts';
 import { listRatesOfMission, upsertRate } from '../../db/leads.repository.ts';
 import { listMissions, type MissionRow } from '../../db/missions.repository.ts';
+import type { Impact } from '../../domain/dashboard-view.ts';
+import type { Language } from '../../domain/enums.ts';
 import { type Actor, requireRole } from '../actor.ts';
 import { auditChange } from '../audit.ts';
 import type { AppContext } from '../context.ts';
 import { findMissionOrThrow } from '../missions.service.ts';
-import { computeDashboard, type Dashboard } from './dashboard.ts';
+import { computeDashboard } from './dashboard.ts';
+import { impactPdf, impactWorkbook } from './report.ts';
 
-export interface Impact extends Dashboard {
-  /** The missions of the same partnership (outbound and return), side by side. */
-  partnership: {
-    slug: string;
-    title: string;
-    startsOn: string;
-    funnel: Dashboard['funnel'];
-    value: Dashboard['value'];
-    jobs: Dashboard['jobs'];
-  }[];
-}
+export type { Impact };
 
 /** The dashboard and the partnership's missions beside it, without checking who asks (CLI, report). */
 export async function impactOf(ctx: AppContext, mission: MissionRow): Promise<Impact> {
@@ -76,4 +69,41 @@ export async function setRate(
     await auditChange(trx, actor, mission.id, 'mission_rate', input.currency, 'update', input);
   });
   return listRates(ctx, actor, slug);
+}
+
+export type ReportFormat = 'json' | 'pdf' | 'xlsx';
+
+/** The report of a mission in a format, without checking who asks (the CLI and the route check). */
+export async function renderReport(
+  ctx: AppContext,
+  mission: MissionRow,
+  format: ReportFormat,
+  lang: Language,
+) {
+  const impact = await impactOf(ctx, mission);
+  if (format === 'json')
+    return { contentType: 'application/json', body: `${JSON.stringify(impact, null, 2)}\n`, ext: 'json' };
+  if (format === 'pdf')
+    return { contentType: 'application/pdf', body: await impactPdf(impact, lang), ext: 'pdf' };
+  return {
+    contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    body: await impactWorkbook(ctx.db.kysely, mission, impact),
+    ext: 'xlsx',
+  };
+}
+
+/** The report for organizers and officials. */
+export async function getReport(
+  ctx: AppContext,
+  actor: Actor | undefined,
+  slug: string,
+  format: ReportFormat,
+  lang: Language,
+) {
+  const mission = await findMissionOrThrow(ctx, slug);
+  requireRole(actor, mission.id, ['organizer', 'official']);
+  return {
+    ...(await renderReport(ctx, mission, format, lang)),
+    fileName: `${mission.slug}-impact.${format}`,
+  };
 }

@@ -49,7 +49,14 @@ export function Layout({ children, nav }: { children: ReactNode; nav?: ReactNode
   );
 }
 
-export type MissionTab = 'overview' | 'directory' | 'recommendations' | 'meetings' | 'schedule';
+export type MissionTab =
+  | 'overview'
+  | 'directory'
+  | 'recommendations'
+  | 'meetings'
+  | 'schedule'
+  | 'leads'
+  | 'impact';
 
 /** The mission's tabs; recommendations and meetings for people who take meetings, scheduling for organizers. */
 export function MissionNav({ slug, active }: { slug: string; active: MissionTab }) {
@@ -64,6 +71,8 @@ export function MissionNav({ slug, active }: { slug: string; active: MissionTab 
     ['recommendations', '/recommendations', takesMeetings],
     ['meetings', '/meetings', takesMeetings],
     ['schedule', '/schedule', role === 'organizer'],
+    ['leads', '/leads', role === 'organizer' || (role === 'participant' && Boolean(user?.organizationId))],
+    ['impact', '/impact', role === 'organizer' || role === 'official'],
   ];
   return (
     <nav className="tabs">

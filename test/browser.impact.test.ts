@@ -1,0 +1,123 @@
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import type { Browser, Page } from 'playwright-core';
+import { browserSkipReason, ensureWebBuilt, launchBrowser, SCREENSHOTS } from './support/browser.ts';
+import { testDialects } from './support/dialects.ts';
+import { DEMO_ACCOUNTS, DEMO_PASSWORD, type Harness, startHarness } from './support/harness.ts';
+
+const skip = browserSkipReason();
+const SLUG = 'marseille-miami-2026';
+
+describe('from a held meeting to the officials’ report, in Chromium', { skip }, () => {
+  let h: Harness;
+  let browser: Browser;
+  let base: string;
+
+  before(async () => {
+    ensureWebBuilt();
+    const [sqlite] = await testDialects();
+    h = await startHarness(await sqlite!.create());
+    await h.app.listen({ port: 0, host: '127.0.0.1' });
+    base = `http://127.0.0.1:${(h.app.server.address() as AddressInfo).port}`;
+    browser = await launchBrowser();
+  });
+  after(async () => {
+    await browser?.close();
+    await h?.close();
+  });
+
+  async function signIn(email: string, lang: 'fr' | 'en'): Promise<Page> {
+    const context = await browser.newContext({
+      locale: lang === 'fr' ? 'fr-FR' : 'en-US',
+      viewport: { width: 1280, height: 900 },
+      acceptDownloads: true,
+    });
+    const page = await context.newPage();
+    await page.goto(`${base}/sign-in`);
+    await page.fill('input[name=email]', email);
+    await page.fill('input[name=password]', DEMO_PASSWORD);
+    await page.click('button[type=submit]');
+    await page.waitForURL((u) => u.pathname === '/');
+    return page;
+  }
+
+  test('a participant turns a held meeting into a signed lead; the dashboard and the PDF report show it', async () => {
+    const official = await h.signIn(DEMO_ACCOUNTS.official);
+    const before = (
+      await h.app.inject({ url: `/api/v1/missions/${SLUG}/impact`, headers: { cookie: official } })
+    ).json();
+    const healthBefore = before.bySector.find((s: { sector: string }) => s.sector === 'health') ?? {
+      signed: 0,
+      value: 0,
+    };
+
+    const camille = await signIn(DEMO_ACCOUNTS.participant, 'fr');
+    await camille.goto(`${base}/missions/${SLUG}/leads`);
+    await camille
+      .getByTestId('held-meeting')
+      .first()
+      .getByRole('button', { name: 'Créer une piste' })
+      .click();
+    await camille.waitForURL(/\/leads\/[0-9a-f-]{36}$/);
+    const form = camille.getByTestId('lead-form');
+    await form.locator('select[name=stage]').selectOption('signed');
+    await form.locator('input[name=amount]').fill('250000');
+    await form.locator('input[name=currency]').fill('EUR');
+    await form.locator('input[name=jobsActual]').fill('4');
+    await form.locator('input[name=jobsProjected]').fill('6');
+    await camille.screenshot({ path: join(SCREENSHOTS, '20-lead-signed-fr.png'), fullPage: true });
+    await form.getByRole('button', { name: 'Enregistrer' }).click();
+    await camille
+      .getByTestId('lead-history')
+      .getByText(/étape: contact → signed/)
+      .waitFor();
+    const leadId = camille.url().split('/').at(-1)!;
+    const lead = await h.ctx.db.kysely
+      .selectFrom('leads')
+      .selectAll()
+      .where('id', '=', leadId)
+      .executeTakeFirstOrThrow();
+    assert.equal(lead.stage, 'signed');
+    assert.equal(lead.amount, 250000);
+    assert.equal(lead.jobs_actual, 4);
+    assert.equal(lead.sector_code, 'health');
+
+    const after = (
+      await h.app.inject({ url: `/api/v1/missions/${SLUG}/impact`, headers: { cookie: official } })
+    ).json();
+    const healthAfter = after.bySector.find((s: { sector: string }) => s.sector === 'health');
+    assert.equal(healthAfter.signed, healthBefore.signed + 1);
+    assert.equal(Math.round(healthAfter.value - healthBefore.value), 250000);
+    assert.equal(after.jobs.actualTotal, before.jobs.actualTotal + 4);
+
+    const paul = await signIn(DEMO_ACCOUNTS.official, 'fr');
+    await paul.goto(`${base}/missions/${SLUG}/impact`);
+    const money = (v: number) =>
+      new Intl.NumberFormat('fr-FR', { style: 'currency', currency: 'EUR', maximumFractionDigits: 0 }).format(
+        v,
+      );
+    await paul
+      .getByTestId('signed-value')
+      .filter({ hasText: money(after.value.signedTotal) })
+      .waitFor();
+    const row = paul.getByTestId('by-sector').locator('tr', { hasText: 'Santé et sciences de la vie' });
+    assert.match((await row.textContent()) ?? '', new RegExp(money(healthAfter.value).replace(/\s/g, '\\s')));
+    await paul.screenshot({ path: join(SCREENSHOTS, '21-impact-official-fr.png'), fullPage: true });
+    const [download] = await Promise.all([
+      paul.waitForEvent('download'),
+      paul.getByTestId('report-pdf').click(),
+    ]);
+    const pdf = readFileSync((await download.path())!);
+    assert.equal(pdf.subarray(0, 4).toString(), '%PDF');
+    const text = execFileSync('pdftotext', ['-layout', '-', '-'], { input: pdf }).toString();
+    const plain = (s: string) => s.replace(/[\u202f\u00a0]/g, ' ');
+    assert.ok(text.includes(plain(money(after.value.signedTotal))), 'the report shows the signed value');
+    assert.ok(text.includes(plain(money(healthAfter.value))), 'the report shows the health sector’s value');
+    assert.match(text, /Santé et sciences de la vie/);
+    for (const p of [camille, paul]) await p.context().close();
+  });
+});
