@@ -13,6 +13,8 @@ const PUBLIC_ROUTES = new Set([
   'GET /api/v1/check-in/{code}',
   'POST /api/v1/check-in/{code}',
   'GET /api/v1/calendar/{file}',
+  'GET /api/v1/survey/{token}',
+  'POST /api/v1/survey/{token}',
 ]);
 
 for (const dialect of await testDialects()) {

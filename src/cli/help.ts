@@ -16,6 +16,7 @@ Commands:
   recommend             recommended counterparts of an organization, with reasons
   agenda                agendas as ICS, PDF or JSON: a person, a table sheet, or everyone
   digest                send the daily digest of meeting notifications
+  surveys               send the outcome surveys that are due, and reminders (run it daily)
   report                the impact report of a mission: PDF for officials, XLSX, or JSON
   solve FILE            compute a meeting schedule from a .dzn or .json problem
 
@@ -56,4 +57,6 @@ Run escale COMMAND --help for a command's options.`,
   report: `Usage: escale report --mission SLUG --format pdf|xlsx|json [--lang fr|en] --out FILE
   The JSON holds every figure of the dashboard: funnel, value and jobs (actual and projected,
   confirmed and declared), by sector, by side, by month, and the partnership's missions.`,
+  surveys:
+    'Usage: escale surveys\n  Sends every survey wave that is due (days after its mission ends) to each person with a held meeting,\n  and one reminder a week later to those who have not answered. Run it daily, from cron.',
 };

@@ -106,6 +106,9 @@ export async function main(
       case 'report':
         await meetingCommands.report(config, out, flags);
         return 0;
+      case 'surveys':
+        await meetingCommands.surveys(config, out);
+        return 0;
       case 'digest':
         await meetingCommands.digest(config, out);
         return 0;

@@ -14,6 +14,7 @@ import { renderReport } from '../services/leads/impact.service.ts';
 import { recommendForOrganization } from '../services/matching.service.ts';
 import { findMissionOrThrow } from '../services/missions.service.ts';
 import { sendDigests } from '../services/notifications/notify.service.ts';
+import { sendDueSurveys } from '../services/surveys/surveys.service.ts';
 import { type Flags, need, type Out, withContext } from './commands.ts';
 import { UsageError } from './errors.ts';
 
@@ -133,4 +134,12 @@ export const report = (config: Config, out: Out, flags: Flags) =>
     const r = await renderReport(ctx, mission, format, lang);
     await writeFile(file, r.body);
     out(`Wrote the impact report of ${mission.slug} (${format}) to ${file}.`);
+  });
+
+export const surveys = (config: Config, out: Out) =>
+  withContext(config, async (ctx) => {
+    const r = await sendDueSurveys(ctx);
+    out(
+      `Sent ${r.sent} survey e-mail${r.sent === 1 ? '' : 's'} and ${r.reminded} reminder${r.reminded === 1 ? '' : 's'}.`,
+    );
   });

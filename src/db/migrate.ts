@@ -4,11 +4,13 @@ import type { Db } from './database.ts';
 import * as initial from './migrations/001_initial.ts';
 import * as meetings from './migrations/002_meetings.ts';
 import * as leads from './migrations/003_leads.ts';
+import * as surveys from './migrations/004_surveys.ts';
 
 const MIGRATIONS: Record<string, Migration> = {
   '001_initial': initial,
   '002_meetings': meetings,
   '003_leads': leads,
+  '004_surveys': surveys,
 };
 
 class InCodeMigrationProvider implements MigrationProvider {

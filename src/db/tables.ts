@@ -270,4 +270,20 @@ export interface Database {
     source: string;
     changes: string;
   };
+  survey_waves: {
+    id: string;
+    mission_id: string;
+    offset_days: number;
+    sent_at: string | null;
+    created_at: string;
+  };
+  survey_invitations: {
+    id: string;
+    wave_id: string;
+    person_id: string;
+    token_hash: string;
+    sent_at: string;
+    reminded_at: string | null;
+    answered_at: string | null;
+  };
 }

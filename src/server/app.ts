@@ -26,6 +26,7 @@ import { requestRoutes } from './routes/requests.routes.ts';
 import { rosterRoutes } from './routes/roster.routes.ts';
 import { sessionRoutes } from './routes/session.routes.ts';
 import { sessionRoutes as b2bSessionRoutes } from './routes/sessions.routes.ts';
+import { surveyRoutes } from './routes/surveys.routes.ts';
 
 export const WEB_ROOT = resolve(import.meta.dirname, '../../dist/web');
 
@@ -85,6 +86,7 @@ export async function buildApp(ctx: AppContext, opts: AppOptions = {}): Promise<
     b2bSessionRoutes,
     agendaRoutes,
     leadRoutes,
+    surveyRoutes,
   ])
     routes(typed, ctx);
 

@@ -23,6 +23,7 @@ const RecommendationsPage = lazy(() =>
 const LeadsPage = lazy(() => import('./pages/LeadsPage.tsx').then((m) => ({ default: m.LeadsPage })));
 const LeadPage = lazy(() => import('./pages/LeadPage.tsx').then((m) => ({ default: m.LeadPage })));
 const ImpactPage = lazy(() => import('./pages/ImpactPage.tsx').then((m) => ({ default: m.ImpactPage })));
+const SurveyPage = lazy(() => import('./pages/SurveyPage.tsx').then((m) => ({ default: m.SurveyPage })));
 const SchedulePage = lazy(() =>
   import('./pages/SchedulePage.tsx').then((m) => ({ default: m.SchedulePage })),
 );
@@ -47,6 +48,7 @@ const ROUTES: [string, (p: Record<string, string>, loc: Loc) => React.ReactNode]
     (p, loc) => <RequireUser>{<DirectoryPage slug={p.slug!} query={loc.query} />}</RequireUser>,
   ],
   ['/check-in/:code', (p) => <CheckInPage code={p.code!} />],
+  ['/survey', (_, loc) => <SurveyPage token={loc.hash} />],
   ['/missions/:slug/leads', (p) => <RequireUser>{<LeadsPage slug={p.slug!} />}</RequireUser>],
   ['/missions/:slug/leads/:id', (p) => <RequireUser>{<LeadPage slug={p.slug!} id={p.id!} />}</RequireUser>],
   ['/missions/:slug/impact', (p) => <RequireUser>{<ImpactPage slug={p.slug!} />}</RequireUser>],

@@ -41,8 +41,10 @@ export async function startSmtp() {
 export function readMail(data: string): { subject: string; body: string } {
   const [head = '', ...rest] = data.split(/\r?\n\r?\n/);
   const rawSubject = head.match(/^Subject: (.*(?:\r?\n[ \t].*)*)/m)?.[1] ?? '';
+  // Adjacent encoded words join without the whitespace between them (RFC 2047), then decode as one.
   const subject = rawSubject
     .replace(/\r?\n[ \t]/g, ' ')
+    .replace(/\?=\s+=\?UTF-8\?Q\?/gi, '')
     .replace(/=\?UTF-8\?Q\?(.*?)\?=/gi, (_, q: string) =>
       Buffer.from(
         q
@@ -50,8 +52,7 @@ export function readMail(data: string): { subject: string; body: string } {
           .replace(/=([0-9A-F]{2})/gi, (_m, h: string) => String.fromCharCode(Number.parseInt(h, 16))),
         'latin1',
       ).toString('utf8'),
-    )
-    .replace(/\?=\s+=\?UTF-8\?Q\?/gi, '');
+    );
   const body = Buffer.from(
     rest
       .join('\n\n')

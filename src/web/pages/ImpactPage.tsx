@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { api } from '../api.ts';
 import { Layout, MissionNav } from '../components/Layout.tsx';
 import type { Impact } from '../leads-api.ts';
 import { useFetch } from '../use-fetch.ts';
@@ -7,6 +8,10 @@ import { useFetch } from '../use-fetch.ts';
 export function ImpactPage({ slug }: { slug: string }) {
   const { t, i18n } = useTranslation();
   const { data, error } = useFetch<Impact>(`/missions/${slug}/impact`);
+  const surveys = useFetch<{
+    waves: { offsetDays: number; due: string; sentAt: string | null; invited: number; answered: number }[];
+  }>(`/missions/${slug}/surveys`);
+  const role = useFetch<{ role: string }>(`/missions/${slug}`).data?.role;
   if (error)
     return (
       <Layout nav={<MissionNav slug={slug} active="impact" />}>
@@ -191,6 +196,29 @@ export function ImpactPage({ slug }: { slug: string }) {
           ))}
         </section>
       )}
+      <section className="card">
+        <h2>{t('surveys')}</h2>
+        <ul className="plain" data-testid="survey-waves">
+          {surveys.data?.waves.map((w) => (
+            <li key={w.offsetDays}>
+              {w.sentAt
+                ? t('surveyWave', { days: w.offsetDays, answered: w.answered, invited: w.invited })
+                : t('surveyNotSent', { days: w.offsetDays, due: w.due })}
+            </li>
+          ))}
+        </ul>
+        {role === 'organizer' && surveys.data?.waves.length === 0 && (
+          <button
+            type="button"
+            onClick={async () => {
+              await api('POST', `/missions/${slug}/surveys`, {});
+              surveys.reload();
+            }}
+          >
+            {t('planSurveys')}
+          </button>
+        )}
+      </section>
       <p className="muted small">{t('methodNote')}</p>
     </Layout>
   );
