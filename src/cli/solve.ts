@@ -1,4 +1,5 @@
 import { readFile } from 'node:fs/promises';
+import { pushTo } from '../domain/collections.ts';
 import { ProblemFormatError, parseDzn } from '../scheduler/dzn.ts';
 import { parseProblemJson } from '../scheduler/json-format.ts';
 import type { SchedulingProblem } from '../scheduler/problem.ts';
@@ -55,7 +56,7 @@ async function readKeep(file: string, problem: SchedulingProblem) {
     const table = tables[i];
     if (!Array.isArray(m) || typeof slot !== 'number' || typeof table !== 'number') return;
     const key = pairKey(m.map((p: number) => p - 1));
-    places.set(key, [...(places.get(key) ?? []), { slot: slot - 1, table: table - 1 }]);
+    pushTo(places, key, { slot: slot - 1, table: table - 1 });
   });
   const keepSlots: number[] = [];
   const keepTables: number[] = [];

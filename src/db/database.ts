@@ -62,7 +62,16 @@ export function openDatabase(url: string): Db {
 /** A connection or an open transaction: repository functions take either. */
 export type Executor = Kysely<Database>;
 
+let writes = 0;
+
+/** How many write transactions this process has run: caches of derived figures compare it. */
+export const writeEpoch = (): number => writes;
+
 /** Runs `work` in one transaction: everything it writes lands together or not at all. */
-export function inTransaction<T>(db: Db, work: (trx: Executor) => Promise<T>): Promise<T> {
-  return db.kysely.transaction().execute(work);
+export async function inTransaction<T>(db: Db, work: (trx: Executor) => Promise<T>): Promise<T> {
+  try {
+    return await db.kysely.transaction().execute(work);
+  } finally {
+    writes++;
+  }
 }

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { Executor } from './database.ts';
 import type { Database } from './tables.ts';
 
@@ -137,5 +138,60 @@ export async function upsertRate(db: Executor, row: Database['mission_rates']): 
     .onConflict((oc) =>
       oc.columns(['mission_id', 'currency']).doUpdateSet({ rate: row.rate, recorded_on: row.recorded_on }),
     )
+    .execute();
+}
+
+/**
+ * The leads credited to a mission, grouped by everything the dashboard splits on, with their counts and
+ * sums: a few hundred rows however many leads there are. Amounts stay per currency (rates are linear).
+ */
+export function listLeadGroupsOfMission(db: Executor, missionId: string) {
+  return db
+    .selectFrom('lead_missions as lm')
+    .innerJoin('leads as l', 'l.id', 'lm.lead_id')
+    .select(['l.sector_code', 'l.side', 'l.stage', 'l.evidence', 'l.currency', 'l.counterfactual'])
+    .select((eb) => [
+      eb.fn.countAll().as('leads'),
+      eb.fn.count('l.amount').as('amounts'),
+      eb.fn.sum('l.amount').as('amount'),
+      eb.fn.sum('l.jobs_actual').as('jobs_actual'),
+      eb.fn.sum('l.jobs_projected').as('jobs_projected'),
+    ])
+    .where('lm.mission_id', '=', missionId)
+    .groupBy(['l.sector_code', 'l.side', 'l.stage', 'l.evidence', 'l.currency', 'l.counterfactual'])
+    .execute();
+}
+
+/** Signed leads of a mission per month of signature and currency. */
+export function listSignedByMonth(db: Executor, missionId: string) {
+  // One literal expression in both clauses: PostgreSQL matches GROUP BY to SELECT only without parameters.
+  const month = sql.raw<string>('substr(coalesce(l.signed_on, l.updated_at), 1, 7)');
+  return db
+    .selectFrom('lead_missions as lm')
+    .innerJoin('leads as l', 'l.id', 'lm.lead_id')
+    .select((eb) => [
+      month.as('month'),
+      'l.currency',
+      eb.fn.countAll().as('signed'),
+      eb.fn.sum('l.amount').as('amount'),
+    ])
+    .where('lm.mission_id', '=', missionId)
+    .where('l.stage', '=', 'signed')
+    .groupBy([month, 'l.currency'])
+    .execute();
+}
+
+/** The stories companies agreed to publish, with the lead's title and sector. */
+export function listPublicStories(db: Executor, missionId: string) {
+  return db
+    .selectFrom('leads as l')
+    .select(['l.id', 'l.title', 'l.story', 'l.sector_code'])
+    .where('l.story_public', '=', 1)
+    .where('l.id', 'in', (eb) =>
+      eb.selectFrom('lead_missions').select('lead_id').where('mission_id', '=', missionId),
+    )
+    .where('l.story', '<>', '')
+    .orderBy('l.signed_on')
+    .orderBy('l.id')
     .execute();
 }

@@ -1,3 +1,4 @@
+import { pushTo } from '../domain/collections.ts';
 import { allowedSlots, dayOfSlots, type SchedulingProblem } from './problem.ts';
 
 /**
@@ -34,7 +35,7 @@ export function participantBreakBounds(problem: SchedulingProblem, allowed: numb
       else {
         if (run > 0) {
           const d = day[s - 1]!;
-          runsByDay.set(d, [...(runsByDay.get(d) ?? []), run]);
+          pushTo(runsByDay, d, run);
         }
         run = s < problem.slots && usable[s] === 1 ? 1 : 0;
       }

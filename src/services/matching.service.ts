@@ -3,6 +3,7 @@ import { inTransaction } from '../db/database.ts';
 import { type MissionRow, updateMissionSettings } from '../db/missions.repository.ts';
 import { listMatchingData } from '../db/organizations.repository.ts';
 import { listBlocksOfPerson } from '../db/requests.repository.ts';
+import { pushTo } from '../domain/collections.ts';
 import type { Language, Side } from '../domain/enums.ts';
 import { AppError, forbidden } from '../domain/errors.ts';
 import {
@@ -35,8 +36,7 @@ export async function matchIndexOf(ctx: AppContext, mission: MissionRow): Promis
   if (hit?.key === key) return hit;
   const data = await listMatchingData(ctx.db.kysely, mission.id);
   const sectors = new Map<string, string[]>();
-  for (const s of data.sectors)
-    sectors.set(s.organization_id, [...(sectors.get(s.organization_id) ?? []), s.sector_code]);
+  for (const s of data.sectors) pushTo(sectors, s.organization_id, s.sector_code);
   const opps = new Map<string, { kind: string; text: string; language: Language }[]>();
   for (const o of data.opportunities) {
     opps.set(o.organization_id, [

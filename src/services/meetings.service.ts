@@ -18,6 +18,7 @@ import {
 import { findMissionById } from '../db/missions.repository.ts';
 import { deleteBlock, insertBlock, listBlocksOfPerson } from '../db/requests.repository.ts';
 import { findSession, listTablesOfSession } from '../db/sessions.repository.ts';
+import { pushTo } from '../domain/collections.ts';
 import { AppError, forbidden, notFound } from '../domain/errors.ts';
 import { isAvailable } from '../domain/slots.ts';
 import type { MeetingView } from '../domain/views.ts';
@@ -50,7 +51,7 @@ export async function presentMeetings(
     bySession.set(sid, new Map((await listTablesOfSession(db, sid)).map((t) => [t.id, t.name])));
   }
   const people = new Map<string, ParticipantDetail[]>();
-  for (const d of details) people.set(d.meeting_id, [...(people.get(d.meeting_id) ?? []), d]);
+  for (const d of details) pushTo(people, d.meeting_id, d);
   return meetings.map((m) => ({
     id: m.id,
     sessionId: m.session_id,

@@ -73,6 +73,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addCheckConstraint('leads_story_flag', sql`story_public in (0, 1)`)
     .execute();
   await db.schema.createIndex('leads_mission').on('leads').columns(['mission_id', 'stage']).execute();
+  await db.schema.createIndex('leads_public_story').on('leads').columns(['story_public', 'id']).execute();
 
   await db.schema
     .createTable('lead_organizations')

@@ -1,4 +1,5 @@
 import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces';
+import { pushTo } from '../../domain/collections.ts';
 import { utcToZoned } from '../../domain/time.ts';
 import { renderPdf } from '../pdf.ts';
 import type { Agenda } from './agenda.ts';
@@ -62,7 +63,7 @@ export async function agendasToPdf(agendas: Agenda[], checkInBase?: string): Pro
     const days = new Map<string, typeof entries>();
     for (const e of entries) {
       const day = utcToZoned(new Date(e.startsAt), tz).day;
-      days.set(day, [...(days.get(day) ?? []), e]);
+      pushTo(days, day, e);
     }
     for (const [day, list] of days) {
       content.push({ text: dayTitle(day, agenda.language), style: 'day' });

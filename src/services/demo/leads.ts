@@ -3,6 +3,7 @@ import { newId } from '../../db/ids.ts';
 import { insertLead, insertLeadHistory, type LeadRow, upsertRate } from '../../db/leads.repository.ts';
 import { findMissionBySlug, type MissionRow } from '../../db/missions.repository.ts';
 import { listSectorsOfOrganizations } from '../../db/organizations.repository.ts';
+import { pushTo } from '../../domain/collections.ts';
 import type { LeadStage, LeadType } from '../../domain/lead-schemas.ts';
 import { seededRandom } from '../../domain/random.ts';
 import type { AppContext } from '../context.ts';
@@ -106,7 +107,7 @@ async function leadsOf(ctx: AppContext, mission: MissionRow, plan: LeadPlan, cre
     .orderBy('m.id')
     .execute();
   const byMeeting = new Map<string, typeof held>();
-  for (const h of held) byMeeting.set(h.id, [...(byMeeting.get(h.id) ?? []), h]);
+  for (const h of held) pushTo(byMeeting, h.id, h);
   const inCredit = credit
     ? new Set(
         (

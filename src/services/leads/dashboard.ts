@@ -1,5 +1,11 @@
 import type { Executor } from '../../db/database.ts';
-import { listLeadLinks, listLeadsOfMission, listRatesOfMission } from '../../db/leads.repository.ts';
+import {
+  listLeadGroupsOfMission,
+  listLeadLinks,
+  listPublicStories,
+  listRatesOfMission,
+  listSignedByMonth,
+} from '../../db/leads.repository.ts';
 import type { MissionRow } from '../../db/missions.repository.ts';
 import type { Dashboard, Totals } from '../../domain/dashboard-view.ts';
 
@@ -22,12 +28,15 @@ async function count(
   return n((await q.executeTakeFirst())?.n);
 }
 
+type Group = Awaited<ReturnType<typeof listLeadGroupsOfMission>>[number];
+
 /**
- * The dashboard of one mission, from its rows: each lead credited to the mission counts once, however
- * many meetings it credits; actual and projected jobs stay apart; confirmed and declared stay apart.
+ * The dashboard of one mission. The database groups the leads credited to the mission by what the
+ * dashboard splits on (a few hundred rows for any number of leads); each lead counts once, however many
+ * meetings it credits; actual and projected jobs stay apart, and so do confirmed and declared outcomes.
  */
 export async function computeDashboard(db: Executor, mission: MissionRow): Promise<Dashboard> {
-  const [organizations, requests, accepted, held, leads, rates] = await Promise.all([
+  const [organizations, requests, accepted, held, groups, months, rates, stories] = await Promise.all([
     db
       .selectFrom('registrations')
       .select((eb) => eb.fn.count('organization_id').distinct().as('n'))
@@ -37,58 +46,61 @@ export async function computeDashboard(db: Executor, mission: MissionRow): Promi
     count(db, 'meeting_requests', mission.id),
     count(db, 'meeting_requests', mission.id, 'accepted'),
     count(db, 'meetings', mission.id, 'held'),
-    listLeadsOfMission(db, mission.id),
+    listLeadGroupsOfMission(db, mission.id),
+    listSignedByMonth(db, mission.id),
     listRatesOfMission(db, mission.id),
+    listPublicStories(db, mission.id),
   ]);
   const rate = new Map(rates.map((r) => [r.currency, r.rate]));
   rate.set(mission.reporting_currency, 1);
-  let unconverted = 0;
-  const leadValue = (l: (typeof leads)[number]): number => {
-    if (l.amount === null) return 0;
-    const r = rate.get(l.currency ?? mission.reporting_currency);
-    if (r === undefined) {
-      unconverted++;
-      return 0;
-    }
-    return l.amount * r;
+  // Sums of amounts convert linearly: sum × rate is the sum of the converted amounts.
+  const value = (currency: string | null, amount: unknown) => {
+    const r = rate.get(currency ?? mission.reporting_currency);
+    return r === undefined ? 0 : n(amount) * r;
   };
-  const values = new Map(leads.map((l) => [l.id, leadValue(l)]));
-  const signed = leads.filter((l) => l.stage === 'signed');
-  const sum = (xs: typeof leads, f: (l: (typeof leads)[number]) => number) =>
-    xs.reduce((s, l) => s + f(l), 0);
-  const totals = (xs: typeof leads): Totals => {
-    const s = xs.filter((l) => l.stage === 'signed');
+  const unconverted = groups
+    .filter((g) => n(g.amounts) > 0 && !rate.has(g.currency ?? mission.reporting_currency))
+    .reduce((s, g) => s + n(g.amounts), 0);
+  const sum = (gs: Group[], f: (g: Group) => number) => gs.reduce((s, g) => s + f(g), 0);
+  const signed = groups.filter((g) => g.stage === 'signed');
+  const live = groups.filter((g) => g.stage !== 'abandoned');
+  const totals = (gs: Group[]): Totals => {
+    const s = gs.filter((g) => g.stage === 'signed');
     return {
-      leads: xs.length,
-      signed: s.length,
-      value: round(sum(s, (l) => values.get(l.id) ?? 0)),
-      jobsActual: sum(s, (l) => l.jobs_actual ?? 0),
+      leads: sum(gs, (g) => n(g.leads)),
+      signed: sum(s, (g) => n(g.leads)),
+      value: round(sum(s, (g) => value(g.currency, g.amount))),
+      jobsActual: sum(s, (g) => n(g.jobs_actual)),
       jobsProjected: sum(
-        xs.filter((l) => l.stage !== 'abandoned'),
-        (l) => l.jobs_projected ?? 0,
+        gs.filter((g) => g.stage !== 'abandoned'),
+        (g) => n(g.jobs_projected),
       ),
     };
   };
-  const groupBy = <K extends string>(key: (l: (typeof leads)[number]) => K) => {
-    const groups = new Map<K, typeof leads>();
-    for (const l of leads) groups.set(key(l), [...(groups.get(key(l)) ?? []), l]);
-    return [...groups].sort((a, b) => a[0].localeCompare(b[0]));
+  const split = <K extends string>(key: (g: Group) => K) => {
+    const byKey = new Map<K, Group[]>();
+    for (const g of groups) {
+      const k = key(g);
+      const list = byKey.get(k);
+      if (list) list.push(g);
+      else byKey.set(k, [g]);
+    }
+    return [...byKey].sort((a, b) => a[0].localeCompare(b[0]));
   };
-  const months = new Map<string, { signed: number; value: number }>();
-  for (const l of signed) {
-    const month = (l.signed_on ?? l.updated_at).slice(0, 7);
-    const m = months.get(month) ?? { signed: 0, value: 0 };
-    m.signed++;
-    m.value += values.get(l.id) ?? 0;
-    months.set(month, m);
+  const byMonth = new Map<string, { signed: number; value: number }>();
+  for (const m of months) {
+    const entry = byMonth.get(m.month) ?? { signed: 0, value: 0 };
+    entry.signed += n(m.signed);
+    entry.value += value(m.currency, m.amount);
+    byMonth.set(m.month, entry);
   }
-  const publicStories = leads.filter((l) => l.story_public === 1 && l.story.trim() !== '');
+  const confirmed = signed.filter((g) => g.evidence === 'confirmed');
+  const declared = signed.filter((g) => g.evidence !== 'confirmed');
   const links = await listLeadLinks(
     db,
-    publicStories.map((l) => l.id),
+    stories.map((s) => s.id),
   );
-  const confirmed = signed.filter((l) => l.evidence === 'confirmed');
-  const declared = signed.filter((l) => l.evidence !== 'confirmed');
+  const countWhere = (gs: Group[]) => sum(gs, (g) => n(g.leads));
   return {
     mission: {
       slug: mission.slug,
@@ -102,47 +114,44 @@ export async function computeDashboard(db: Executor, mission: MissionRow): Promi
       requests,
       accepted,
       held,
-      leads: leads.length,
-      negotiation: leads.filter((l) => l.stage === 'negotiation' || l.stage === 'signed').length,
-      signed: signed.length,
+      leads: countWhere(groups),
+      negotiation: countWhere(groups.filter((g) => g.stage === 'negotiation' || g.stage === 'signed')),
+      signed: countWhere(signed),
     },
     value: {
-      signedConfirmed: round(sum(confirmed, (l) => values.get(l.id) ?? 0)),
-      signedDeclared: round(sum(declared, (l) => values.get(l.id) ?? 0)),
-      signedTotal: round(sum(signed, (l) => values.get(l.id) ?? 0)),
+      signedConfirmed: round(sum(confirmed, (g) => value(g.currency, g.amount))),
+      signedDeclared: round(sum(declared, (g) => value(g.currency, g.amount))),
+      signedTotal: round(sum(signed, (g) => value(g.currency, g.amount))),
       openPipeline: round(
         sum(
-          leads.filter((l) => ['contact', 'follow_up', 'negotiation'].includes(l.stage)),
-          (l) => values.get(l.id) ?? 0,
+          groups.filter((g) => ['contact', 'follow_up', 'negotiation'].includes(g.stage)),
+          (g) => value(g.currency, g.amount),
         ),
       ),
     },
     jobs: {
-      actualConfirmed: sum(confirmed, (l) => l.jobs_actual ?? 0),
-      actualDeclared: sum(declared, (l) => l.jobs_actual ?? 0),
-      actualTotal: sum(signed, (l) => l.jobs_actual ?? 0),
-      projected: sum(
-        leads.filter((l) => l.stage !== 'abandoned'),
-        (l) => l.jobs_projected ?? 0,
-      ),
+      actualConfirmed: sum(confirmed, (g) => n(g.jobs_actual)),
+      actualDeclared: sum(declared, (g) => n(g.jobs_actual)),
+      actualTotal: sum(signed, (g) => n(g.jobs_actual)),
+      projected: sum(live, (g) => n(g.jobs_projected)),
     },
     counterfactual: {
-      yes: signed.filter((l) => l.counterfactual === 'yes').length,
-      partly: signed.filter((l) => l.counterfactual === 'partly').length,
-      no: signed.filter((l) => l.counterfactual === 'no').length,
-      unknown: signed.filter((l) => l.counterfactual === null).length,
+      yes: countWhere(signed.filter((g) => g.counterfactual === 'yes')),
+      partly: countWhere(signed.filter((g) => g.counterfactual === 'partly')),
+      no: countWhere(signed.filter((g) => g.counterfactual === 'no')),
+      unknown: countWhere(signed.filter((g) => g.counterfactual === null)),
     },
-    bySector: groupBy((l) => l.sector_code ?? 'none').map(([sector, xs]) => ({ sector, ...totals(xs) })),
-    bySide: groupBy((l) => l.side).map(([side, xs]) => ({ side, ...totals(xs) })),
-    byMonth: [...months]
+    bySector: split((g) => g.sector_code ?? 'none').map(([sector, gs]) => ({ sector, ...totals(gs) })),
+    bySide: split((g) => g.side).map(([side, gs]) => ({ side, ...totals(gs) })),
+    byMonth: [...byMonth]
       .sort((a, b) => a[0].localeCompare(b[0]))
       .map(([month, m]) => ({ month, signed: m.signed, value: round(m.value) })),
     unconverted,
-    stories: publicStories.map((l) => ({
-      title: l.title,
-      story: l.story,
-      sector: l.sector_code,
-      organizations: links.organizations.filter((o) => o.lead_id === l.id).map((o) => o.name),
+    stories: stories.map((s) => ({
+      title: s.title,
+      story: s.story,
+      sector: s.sector_code,
+      organizations: links.organizations.filter((o) => o.lead_id === s.id).map((o) => o.name),
     })),
   };
 }

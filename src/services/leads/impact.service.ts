@@ -1,4 +1,4 @@
-import { inTransaction } from '../../db/database.ts';
+import { inTransaction, writeEpoch } from '../../db/database.ts';
 import { listRatesOfMission, upsertRate } from '../../db/leads.repository.ts';
 import { listMissions, type MissionRow } from '../../db/missions.repository.ts';
 import type { Impact } from '../../domain/dashboard-view.ts';
@@ -33,11 +33,24 @@ export async function impactOf(ctx: AppContext, mission: MissionRow): Promise<Im
   return { ...dashboard, partnership };
 }
 
+/**
+ * A computed dashboard is served again until this process writes anything or for `CACHE_MS` (other
+ * processes behind the same database may write: their changes show within that delay).
+ */
+const CACHE_MS = 10_000;
+const cache = new Map<string, { at: number; epoch: number; impact: Promise<Impact> }>();
+
 /** Organizers and officials read the dashboard: aggregates and the stories companies agreed to publish. */
 export async function getImpact(ctx: AppContext, actor: Actor | undefined, slug: string): Promise<Impact> {
   const mission = await findMissionOrThrow(ctx, slug);
   requireRole(actor, mission.id, ['organizer', 'official']);
-  return impactOf(ctx, mission);
+  const hit = cache.get(mission.id);
+  if (hit && hit.epoch === writeEpoch() && Date.now() - hit.at < CACHE_MS) return hit.impact;
+  // Concurrent readers share one computation instead of each running it.
+  const impact = impactOf(ctx, mission);
+  cache.set(mission.id, { at: Date.now(), epoch: writeEpoch(), impact });
+  impact.catch(() => cache.delete(mission.id));
+  return impact;
 }
 
 export async function listRates(ctx: AppContext, actor: Actor | undefined, slug: string) {

@@ -5,6 +5,7 @@ import {
   listUnsentNotifications,
   markNotificationsSent,
 } from '../../db/notifications.repository.ts';
+import { pushTo } from '../../domain/collections.ts';
 import type { Language } from '../../domain/enums.ts';
 import type { AppContext } from '../context.ts';
 import { describe, type NotificationPayload, subjectOf } from './messages.ts';
@@ -64,7 +65,7 @@ async function sendGrouped(ctx: AppContext, rows: Unsent[], isDigest: boolean): 
   const groups = new Map<string, Unsent[]>();
   for (const r of rows) {
     const key = `${r.person_id}|${r.mission_id}`;
-    groups.set(key, [...(groups.get(key) ?? []), r]);
+    pushTo(groups, key, r);
   }
   let sent = 0;
   for (const group of groups.values()) {

@@ -7,6 +7,7 @@ import {
   listRegistrationsOfMission,
   listSectorRowsOfOrganizations,
 } from '../../db/roster.repository.ts';
+import { pushTo } from '../../domain/collections.ts';
 import { ExportFormatSchema } from '../../domain/schemas.ts';
 import { normalizeKey } from '../../domain/sectors.ts';
 import { type Actor, requireRole } from '../actor.ts';
@@ -30,8 +31,7 @@ async function rosterRows(ctx: AppContext, missionId: string): Promise<string[][
   const personById = new Map(people.map((p) => [p.id, p]));
   const orgById = new Map(orgs.map((o) => [o.id, o]));
   const sectors = new Map<string, string[]>();
-  for (const s of sectorRows)
-    sectors.set(s.organization_id, [...(sectors.get(s.organization_id) ?? []), s.sector_code]);
+  for (const s of sectorRows) pushTo(sectors, s.organization_id, s.sector_code);
   const items = (orgId: string, kind: string) =>
     oppRows
       .filter((o) => o.organization_id === orgId && o.kind === kind)

@@ -31,6 +31,7 @@ import {
   type UserRow,
   updateUserRow,
 } from '../../db/users.repository.ts';
+import { pushTo } from '../../domain/collections.ts';
 import { normalizeKey } from '../../domain/sectors.ts';
 import { type Actor, requireRole } from '../actor.ts';
 import type { AppContext } from '../context.ts';
@@ -123,8 +124,7 @@ async function planOrganizations(
   const sectorRows = await listSectorRowsOfOrganizations(db, existingIds);
   const oppRows = await listOpportunitiesOfOrganizations(db, existingIds);
   const sectorsOf = new Map<string, string[]>();
-  for (const s of sectorRows)
-    sectorsOf.set(s.organization_id, [...(sectorsOf.get(s.organization_id) ?? []), s.sector_code]);
+  for (const s of sectorRows) pushTo(sectorsOf, s.organization_id, s.sector_code);
   const oppsOf = new Map<string, OpportunityDraft[]>();
   for (const o of [...oppRows].sort((a, b) => a.position - b.position)) {
     const list = oppsOf.get(o.organization_id) ?? [];

@@ -1,4 +1,5 @@
 import type { MeetingParticipantRow, MeetingRow } from '../../db/meetings.repository.ts';
+import { pushTo } from '../../domain/collections.ts';
 import { isAvailable } from '../../domain/slots.ts';
 import type { Meeting, SchedulingProblem } from '../../scheduler/problem.ts';
 import type { Availability } from '../availability.service.ts';
@@ -28,8 +29,7 @@ export function buildProblem(
 ): BuiltProblem {
   const open = meetings.filter((m) => m.status === 'unscheduled' || m.status === 'scheduled');
   const peopleOf = new Map<string, string[]>();
-  for (const p of participants)
-    peopleOf.set(p.meeting_id, [...(peopleOf.get(p.meeting_id) ?? []), p.person_id]);
+  for (const p of participants) pushTo(peopleOf, p.meeting_id, p.person_id);
   const personIds: string[] = [];
   const indexOf = new Map<string, number>();
   const idx = (personId: string) => {

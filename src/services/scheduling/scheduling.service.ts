@@ -18,6 +18,7 @@ import {
   updateRunRow,
 } from '../../db/runs.repository.ts';
 import { findSession } from '../../db/sessions.repository.ts';
+import { pushTo } from '../../domain/collections.ts';
 import { AppError, notFound } from '../../domain/errors.ts';
 import { checkSchedule } from '../../scheduler/checker.ts';
 import { breaksLowerBound } from '../../scheduler/lower-bound.ts';
@@ -282,7 +283,7 @@ export async function publishRun(
   const meetings = new Map((await listMeetingsOfSession(db, session.id)).map((m) => [m.id, m]));
   const details = await listParticipantDetails(db, [...meetings.keys()]);
   const peopleOf = new Map<string, ParticipantDetail[]>();
-  for (const d of details) peopleOf.set(d.meeting_id, [...(peopleOf.get(d.meeting_id) ?? []), d]);
+  for (const d of details) pushTo(peopleOf, d.meeting_id, d);
   const tableName = new Map(session.tables.map((t) => [t.id, t.name]));
   const now = nowIso();
 

@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { pushTo } from '../../domain/collections.ts';
 import { browserTimeZone, formatDay, formatTime } from '../format.ts';
 import type { AgendaEntry } from '../meetings-api.ts';
 
@@ -19,7 +20,7 @@ export function AgendaList(props: {
   const days = new Map<string, AgendaEntry[]>();
   for (const e of shown) {
     const day = formatDay(e.startsAt, i18n.language, props.timeZone);
-    days.set(day, [...(days.get(day) ?? []), e]);
+    pushTo(days, day, e);
   }
   return (
     <div className="agenda">
