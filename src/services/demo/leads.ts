@@ -3,10 +3,12 @@ import { newId } from '../../db/ids.ts';
 import { insertLead, insertLeadHistory, type LeadRow, upsertRate } from '../../db/leads.repository.ts';
 import { findMissionBySlug, type MissionRow } from '../../db/missions.repository.ts';
 import { listSectorsOfOrganizations } from '../../db/organizations.repository.ts';
+import { insertInvitations, insertWaves } from '../../db/surveys.repository.ts';
 import { pushTo } from '../../domain/collections.ts';
 import type { LeadStage, LeadType } from '../../domain/lead-schemas.ts';
 import { seededRandom } from '../../domain/random.ts';
 import type { AppContext } from '../context.ts';
+import { hashSecret, newSecret } from '../secrets.ts';
 
 interface LeadPlan {
   slug: string;
@@ -17,6 +19,8 @@ interface LeadPlan {
   signedFrom: string;
   signedTo: string;
   alsoCredit?: string;
+  /** Survey waves sent and answered: for the mission a year old. */
+  withSurveys?: boolean;
 }
 
 const PLANS: LeadPlan[] = [
@@ -33,6 +37,7 @@ const PLANS: LeadPlan[] = [
     signedFrom: '2026-01-10',
     signedTo: '2026-10-30',
     alsoCredit: 'marseille-miami-2026',
+    withSurveys: true,
   },
   {
     slug: 'marseille-miami-2026',
@@ -88,7 +93,54 @@ export async function loadDemoLeads(ctx: AppContext): Promise<void> {
     if (own.length > 0) continue;
     const credit = plan.alsoCredit ? await findMissionBySlug(ctx.db.kysely, plan.alsoCredit) : undefined;
     await leadsOf(ctx, mission, plan, credit);
+    if (plan.withSurveys) await surveysOf(ctx, mission);
   }
+}
+
+/** The survey waves of a past mission, sent when they fell due, about two in three answered. */
+async function surveysOf(ctx: AppContext, mission: MissionRow) {
+  const db = ctx.db.kysely;
+  const today = new Date().toISOString().slice(0, 10);
+  const random = seededRandom(31);
+  const people = await db
+    .selectFrom('meeting_participants as mp')
+    .innerJoin('meetings as m', 'm.id', 'mp.meeting_id')
+    .select('mp.person_id')
+    .distinct()
+    .where('m.mission_id', '=', mission.id)
+    .where('m.status', '=', 'held')
+    .orderBy('mp.person_id')
+    .execute();
+  await inTransaction(ctx.db, async (trx) => {
+    for (const offset of [7, 182, 365]) {
+      const due = new Date(Date.parse(`${mission.ends_on}T09:00:00Z`) + offset * 86_400_000).toISOString();
+      const sent = due.slice(0, 10) <= today;
+      const waveId = newId();
+      await insertWaves(trx, [
+        {
+          id: waveId,
+          mission_id: mission.id,
+          offset_days: offset,
+          sent_at: sent ? due : null,
+          created_at: due,
+        },
+      ]);
+      if (!sent) continue;
+      await insertInvitations(
+        trx,
+        people.map((p) => ({
+          id: newId(),
+          wave_id: waveId,
+          person_id: p.person_id,
+          // Demo links are never mailed: a random hash nobody holds the token of.
+          token_hash: hashSecret(newSecret()),
+          sent_at: due,
+          reminded_at: random() < 0.5 ? due : null,
+          answered_at: random() < 0.65 ? due : null,
+        })),
+      );
+    }
+  });
 }
 
 async function leadsOf(ctx: AppContext, mission: MissionRow, plan: LeadPlan, credit: MissionRow | undefined) {
