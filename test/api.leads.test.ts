@@ -187,5 +187,41 @@ for (const dialect of await testDialects()) {
       });
       assert.equal(bad.statusCode, 403);
     });
+
+    test('the report and the surveys: organizers and officials only; participants and strangers get 403 or 401', async () => {
+      const pdf = await h.app.inject({
+        url: `${BASE}/report?format=pdf&lang=en`,
+        headers: { cookie: official },
+      });
+      assert.equal(pdf.statusCode, 200);
+      assert.equal(pdf.rawPayload.subarray(0, 4).toString(), '%PDF');
+      const xlsx = await h.app.inject({ url: `${BASE}/report?format=xlsx`, headers: { cookie: organizer } });
+      assert.equal(xlsx.statusCode, 200);
+      assert.equal(xlsx.rawPayload.subarray(0, 2).toString(), 'PK');
+      for (const [method, url] of [
+        ['GET', `${BASE}/report?format=json`],
+        ['GET', `${BASE}/surveys`],
+        ['POST', `${BASE}/surveys`],
+        ['POST', `${BASE}/surveys/send`],
+        ['GET', `${BASE}/impact`],
+      ] as const) {
+        const res = await h.app.inject({
+          method,
+          url,
+          headers: { cookie: camille },
+          ...(method === 'POST' ? { payload: {} } : {}),
+        });
+        assert.equal(res.statusCode, 403, `${method} ${url}`);
+      }
+      assert.equal(
+        (await h.app.inject({ method: 'POST', url: `${BASE}/surveys/send`, headers: { cookie: official } }))
+          .statusCode,
+        403,
+      );
+      assert.equal(
+        (await h.app.inject({ url: `${BASE}/surveys`, headers: { cookie: official } })).statusCode,
+        200,
+      );
+    });
   });
 }

@@ -46,6 +46,23 @@ describe('from a held meeting to the officials’ report, in Chromium', { skip }
   }
 
   test('a participant turns a held meeting into a signed lead; the dashboard and the PDF report show it', async () => {
+    // One of Camille's held meetings has no lead yet, whatever the demo drew.
+    const held = await h.ctx.db.kysely
+      .selectFrom('meetings as m')
+      .innerJoin('meeting_participants as mp', 'mp.meeting_id', 'm.id')
+      .innerJoin('people as p', 'p.id', 'mp.person_id')
+      .innerJoin('missions as mi', 'mi.id', 'm.mission_id')
+      .select('m.id')
+      .where('p.email', '=', DEMO_ACCOUNTS.participant)
+      .where('mi.slug', '=', SLUG)
+      .where('m.status', '=', 'held')
+      .executeTakeFirstOrThrow();
+    await h.ctx.db.kysely
+      .deleteFrom('leads')
+      .where('id', 'in', (eb) =>
+        eb.selectFrom('lead_meetings').select('lead_id').where('meeting_id', '=', held.id),
+      )
+      .execute();
     const official = await h.signIn(DEMO_ACCOUNTS.official);
     const before = (
       await h.app.inject({ url: `/api/v1/missions/${SLUG}/impact`, headers: { cookie: official } })

@@ -95,6 +95,38 @@ describe('the escale CLI for recommendations and agendas', () => {
     assert.equal(readFileSync(sheet).subarray(0, 4).toString(), '%PDF');
   });
 
+  test('report writes the JSON of every dashboard figure, and the PDF', async () => {
+    const json = join(dir, 'impact.json');
+    const r = await run('report', '--mission', 'marseille-miami-2025', '--format', 'json', '--out', json);
+    assert.equal(r.code, 0, r.err);
+    const impact = JSON.parse(readFileSync(json, 'utf8'));
+    for (const key of ['funnel', 'value', 'jobs', 'bySector', 'bySide', 'byMonth', 'partnership'])
+      assert.ok(key in impact, key);
+    assert.ok(impact.funnel.signed > 0 && impact.jobs.actualTotal > 0);
+    const pdf = join(dir, 'impact.pdf');
+    assert.equal(
+      (
+        await run(
+          'report',
+          '--mission',
+          'marseille-miami-2025',
+          '--format',
+          'pdf',
+          '--lang',
+          'en',
+          '--out',
+          pdf,
+        )
+      ).code,
+      0,
+    );
+    assert.equal(readFileSync(pdf).subarray(0, 4).toString(), '%PDF');
+    assert.equal(
+      (await run('report', '--mission', 'marseille-miami-2025', '--format', 'docx', '--out', pdf)).code,
+      2,
+    );
+  });
+
   test('mistakes print one line and exit 2', async () => {
     for (const argv of [
       ['recommend', '--mission', 'marseille-miami-2026', '--organization', 'Nobody Inc'],

@@ -153,10 +153,14 @@ async function leadsOf(ctx: AppContext, mission: MissionRow, plan: LeadPlan, cre
       j.onRef('r.person_id', '=', 'mp.person_id').on('r.mission_id', '=', mission.id),
     )
     .select(['m.id', 'm.starts_at', 'mp.person_id', 'mp.organization_id', 'r.side'])
+    .innerJoin('organizations as o', 'o.id', 'mp.organization_id')
+    .leftJoin('b2b_tables as t', 't.id', 'm.table_id')
     .where('m.mission_id', '=', mission.id)
     .where('m.status', '=', 'held')
+    // Meetings in time, then table order, so that the demo draws the same leads on every machine.
     .orderBy('m.starts_at')
-    .orderBy('m.id')
+    .orderBy('t.position')
+    .orderBy('o.name')
     .execute();
   const byMeeting = new Map<string, typeof held>();
   for (const h of held) pushTo(byMeeting, h.id, h);

@@ -41,6 +41,8 @@ const numberOrNull = (v: string) => (v.trim() === '' ? null : Number(v));
 export function LeadPage({ slug, id }: { slug: string; id: string }) {
   const { t, i18n } = useTranslation();
   const { data, error, reload } = useFetch<Lead>(`/missions/${slug}/leads/${id}`);
+  const role = useFetch<{ role: string }>(`/missions/${slug}`).data?.role;
+  const [evidenceNote, setEvidenceNote] = useState('');
   const [draft, setDraft] = useState<Draft | null>(null);
   const [status, setStatus] = useState<string | null>(null);
   useEffect(() => {
@@ -259,6 +261,31 @@ export function LeadPage({ slug, id }: { slug: string; id: string }) {
         </button>
         {status && <p role="status">{status}</p>}
       </form>
+      {role === 'organizer' && data.evidence !== 'confirmed' && (
+        <form
+          className="request-form card"
+          onSubmit={async (e) => {
+            e.preventDefault();
+            try {
+              await api('PATCH', `/missions/${slug}/leads/${id}`, { evidence: 'confirmed', evidenceNote });
+              reload();
+            } catch (err) {
+              setStatus((err as Error).message);
+            }
+          }}
+        >
+          <label>
+            {t('confirmWith')}
+            <input
+              name="evidenceNote"
+              required
+              value={evidenceNote}
+              onChange={(e) => setEvidenceNote(e.target.value)}
+            />
+          </label>
+          <button type="submit">{t('confirmOutcome')}</button>
+        </form>
+      )}
       <section className="card">
         <h2>{t('history')}</h2>
         <ol className="history" data-testid="lead-history">

@@ -77,6 +77,26 @@ export function LeadsPage({ slug }: { slug: string }) {
           </ul>
         </section>
       )}
+      <form
+        className="request-form card"
+        onSubmit={async (e) => {
+          e.preventDefault();
+          const title = new FormData(e.currentTarget).get('title');
+          setError(null);
+          try {
+            const lead = await api<Lead>('POST', `/missions/${slug}/leads`, { title });
+            navigate(`/missions/${slug}/leads/${lead.id}`);
+          } catch (err) {
+            setError((err as Error).message);
+          }
+        }}
+      >
+        <label>
+          {t('newLeadByHand')}
+          <input name="title" required maxLength={200} />
+        </label>
+        <button type="submit">{t('createLead')}</button>
+      </form>
       {view === 'board' ? (
         <div className="board" data-testid="pipeline-board">
           {STAGES.map((stage) => (
