@@ -198,6 +198,15 @@ for (const dialect of await testDialects()) {
       const xlsx = await h.app.inject({ url: `${BASE}/report?format=xlsx`, headers: { cookie: organizer } });
       assert.equal(xlsx.statusCode, 200);
       assert.equal(xlsx.rawPayload.subarray(0, 2).toString(), 'PK');
+      const csv = await h.app.inject({ url: `${BASE}/report?format=csv`, headers: { cookie: organizer } });
+      assert.equal(csv.statusCode, 200);
+      const lines = csv.body
+        .replace(/^\ufeff/, '')
+        .trim()
+        .split('\n');
+      assert.match(lines[0]!, /^id,title,type,stage,sector/);
+      const all = (await h.app.inject({ url: `${BASE}/leads`, headers: { cookie: organizer } })).json().items;
+      assert.equal(lines.length - 1, all.length, 'one line per lead');
       for (const [method, url] of [
         ['GET', `${BASE}/report?format=json`],
         ['GET', `${BASE}/surveys`],

@@ -158,6 +158,26 @@ for (const dialect of await testDialects()) {
       });
     }
 
+    test('filters narrow the leads: a sector and a side, checked against SQL', async () => {
+      const db = h.ctx.db.kysely;
+      const mission = (await findMissionBySlug(db, 'marseille-miami-2025'))!;
+      const d = await computeDashboard(db, mission, { sector: 'health', side: 'delegation' });
+      const rows = await sql<{
+        n: number;
+        s: number;
+      }>`select count(*) as n, coalesce(sum(case when l.stage = 'signed' then 1 else 0 end), 0) as s
+        from leads l join lead_missions lm on lm.lead_id = l.id
+        where lm.mission_id = ${mission.id} and l.sector_code = 'health' and l.side = 'delegation'`.execute(
+        db,
+      );
+      assert.equal(d.funnel.leads, Number(rows.rows[0]?.n));
+      assert.equal(d.funnel.signed, Number(rows.rows[0]?.s));
+      assert.ok(d.bySector.every((s) => s.sector === 'health'));
+      assert.ok(d.bySide.every((s) => s.side === 'delegation'));
+      const all = await computeDashboard(db, mission);
+      assert.equal(d.funnel.held, all.funnel.held, 'meetings are the mission’s, not filtered');
+    });
+
     test('a lead credited to two missions counts once in each, and the demo has such leads', async () => {
       const db = h.ctx.db.kysely;
       const shared = await sql<{

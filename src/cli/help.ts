@@ -54,7 +54,7 @@ Run escale COMMAND --help for a command's options.`,
   Times are those of the mission's timezone in PDF, UTC instants in ICS and JSON.`,
   digest:
     'Usage: escale digest\n  Sends each person who chose a daily digest one e-mail with their pending notifications (run it daily, from cron).',
-  report: `Usage: escale report --mission SLUG --format pdf|xlsx|json [--lang fr|en] --out FILE
+  report: `Usage: escale report --mission SLUG --format pdf|xlsx|json|csv [--lang fr|en] --out FILE
   The JSON holds every figure of the dashboard: funnel, value and jobs (actual and projected,
   confirmed and declared), by sector, by side, by month, and the partnership's missions.`,
   surveys:

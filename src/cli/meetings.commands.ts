@@ -121,13 +121,13 @@ export const digest = (config: Config, out: Out) =>
     out(`Sent ${sent} digest e-mail${sent === 1 ? '' : 's'}.`);
   });
 
-const REPORT_FORMATS = ['pdf', 'xlsx', 'json'] as const;
+const REPORT_FORMATS = ['pdf', 'xlsx', 'json', 'csv'] as const;
 
 export const report = (config: Config, out: Out, flags: Flags) =>
   withContext(config, async (ctx) => {
     const mission = await findMissionOrThrow(ctx, need(flags, 'mission'));
     const format = need(flags, 'format') as (typeof REPORT_FORMATS)[number];
-    if (!REPORT_FORMATS.includes(format)) throw new UsageError('--format must be pdf, xlsx or json');
+    if (!REPORT_FORMATS.includes(format)) throw new UsageError('--format must be pdf, xlsx, json or csv');
     const lang = flags.lang ?? 'fr';
     if (lang !== 'fr' && lang !== 'en') throw new UsageError('--lang must be fr or en');
     const file = need(flags, 'out');

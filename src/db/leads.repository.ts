@@ -145,8 +145,14 @@ export async function upsertRate(db: Executor, row: Database['mission_rates']): 
  * The leads credited to a mission, grouped by everything the dashboard splits on, with their counts and
  * sums: a few hundred rows however many leads there are. Amounts stay per currency (rates are linear).
  */
-export function listLeadGroupsOfMission(db: Executor, missionId: string) {
-  return db
+export interface LeadFilter {
+  side?: string | undefined;
+  sector?: string | undefined;
+  type?: string | undefined;
+}
+
+export function listLeadGroupsOfMission(db: Executor, missionId: string, filter: LeadFilter = {}) {
+  const q = db
     .selectFrom('lead_missions as lm')
     .innerJoin('leads as l', 'l.id', 'lm.lead_id')
     .select(['l.sector_code', 'l.side', 'l.stage', 'l.evidence', 'l.currency', 'l.counterfactual'])
@@ -158,15 +164,19 @@ export function listLeadGroupsOfMission(db: Executor, missionId: string) {
       eb.fn.sum('l.jobs_projected').as('jobs_projected'),
     ])
     .where('lm.mission_id', '=', missionId)
-    .groupBy(['l.sector_code', 'l.side', 'l.stage', 'l.evidence', 'l.currency', 'l.counterfactual'])
+    .groupBy(['l.sector_code', 'l.side', 'l.stage', 'l.evidence', 'l.currency', 'l.counterfactual']);
+  return q
+    .$if(Boolean(filter.side), (qb) => qb.where('l.side', '=', filter.side as string))
+    .$if(Boolean(filter.sector), (qb) => qb.where('l.sector_code', '=', filter.sector as string))
+    .$if(Boolean(filter.type), (qb) => qb.where('l.type', '=', filter.type as string))
     .execute();
 }
 
 /** Signed leads of a mission per month of signature and currency. */
-export function listSignedByMonth(db: Executor, missionId: string) {
+export function listSignedByMonth(db: Executor, missionId: string, filter: LeadFilter = {}) {
   // One literal expression in both clauses: PostgreSQL matches GROUP BY to SELECT only without parameters.
   const month = sql.raw<string>('substr(coalesce(l.signed_on, l.updated_at), 1, 7)');
-  return db
+  const q = db
     .selectFrom('lead_missions as lm')
     .innerJoin('leads as l', 'l.id', 'lm.lead_id')
     .select((eb) => [
@@ -177,13 +187,17 @@ export function listSignedByMonth(db: Executor, missionId: string) {
     ])
     .where('lm.mission_id', '=', missionId)
     .where('l.stage', '=', 'signed')
-    .groupBy([month, 'l.currency'])
+    .groupBy([month, 'l.currency']);
+  return q
+    .$if(Boolean(filter.side), (qb) => qb.where('l.side', '=', filter.side as string))
+    .$if(Boolean(filter.sector), (qb) => qb.where('l.sector_code', '=', filter.sector as string))
+    .$if(Boolean(filter.type), (qb) => qb.where('l.type', '=', filter.type as string))
     .execute();
 }
 
 /** The stories companies agreed to publish, with the lead's title and sector. */
-export function listPublicStories(db: Executor, missionId: string) {
-  return db
+export function listPublicStories(db: Executor, missionId: string, filter: LeadFilter = {}) {
+  const q = db
     .selectFrom('leads as l')
     .select(['l.id', 'l.title', 'l.story', 'l.sector_code'])
     .where('l.story_public', '=', 1)
@@ -192,6 +206,10 @@ export function listPublicStories(db: Executor, missionId: string) {
     )
     .where('l.story', '<>', '')
     .orderBy('l.signed_on')
-    .orderBy('l.id')
+    .orderBy('l.id');
+  return q
+    .$if(Boolean(filter.side), (qb) => qb.where('l.side', '=', filter.side as string))
+    .$if(Boolean(filter.sector), (qb) => qb.where('l.sector_code', '=', filter.sector as string))
+    .$if(Boolean(filter.type), (qb) => qb.where('l.type', '=', filter.type as string))
     .execute();
 }

@@ -2,9 +2,11 @@ import { z } from 'zod';
 import {
   CreateLeadInputSchema,
   LEAD_STAGES,
+  LEAD_TYPES,
   RateInputSchema,
   UpdateLeadInputSchema,
 } from '../../domain/lead-schemas.ts';
+import { SectorCodeSchema, SideSchema } from '../../domain/schemas.ts';
 import { getImpact, getReport, listRates, setRate } from '../../services/leads/impact.service.ts';
 import { createLead, getLead, listLeads, updateLead } from '../../services/leads/leads.service.ts';
 import { idParams, SlugParams } from './params.ts';
@@ -65,11 +67,16 @@ export const leadRoutes: Routes = (app, ctx) => {
     {
       schema: {
         tags: ['follow-up'],
-        summary: 'The impact dashboard (organizers and officials)',
+        summary: 'The impact dashboard (organizers and officials); side, sector and type filter the leads',
         params: SlugParams,
+        querystring: z.strictObject({
+          side: SideSchema.optional(),
+          sector: SectorCodeSchema.optional(),
+          type: z.enum(LEAD_TYPES).optional(),
+        }),
       },
     },
-    async (request) => getImpact(ctx, request.actor, request.params.slug),
+    async (request) => getImpact(ctx, request.actor, request.params.slug, request.query),
   );
 
   app.get(
@@ -102,10 +109,11 @@ export const leadRoutes: Routes = (app, ctx) => {
     {
       schema: {
         tags: ['follow-up'],
-        summary: 'The impact report as PDF, XLSX or JSON (organizers and officials)',
+        summary:
+          'The impact report as PDF, XLSX (meetings and leads), JSON (every figure) or CSV (the leads)',
         params: SlugParams,
         querystring: z.strictObject({
-          format: z.enum(['pdf', 'xlsx', 'json'], 'pdf, xlsx or json').default('pdf'),
+          format: z.enum(['pdf', 'xlsx', 'json', 'csv'], 'pdf, xlsx, json or csv').default('pdf'),
           lang: z.enum(['fr', 'en']).default('fr'),
         }),
       },

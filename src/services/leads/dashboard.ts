@@ -1,5 +1,6 @@
 import type { Executor } from '../../db/database.ts';
 import {
+  type LeadFilter,
   listLeadGroupsOfMission,
   listLeadLinks,
   listPublicStories,
@@ -35,7 +36,11 @@ type Group = Awaited<ReturnType<typeof listLeadGroupsOfMission>>[number];
  * dashboard splits on (a few hundred rows for any number of leads); each lead counts once, however many
  * meetings it credits; actual and projected jobs stay apart, and so do confirmed and declared outcomes.
  */
-export async function computeDashboard(db: Executor, mission: MissionRow): Promise<Dashboard> {
+export async function computeDashboard(
+  db: Executor,
+  mission: MissionRow,
+  filter: LeadFilter = {},
+): Promise<Dashboard> {
   const [organizations, requests, accepted, held, groups, months, rates, stories] = await Promise.all([
     db
       .selectFrom('registrations')
@@ -46,10 +51,10 @@ export async function computeDashboard(db: Executor, mission: MissionRow): Promi
     count(db, 'meeting_requests', mission.id),
     count(db, 'meeting_requests', mission.id, 'accepted'),
     count(db, 'meetings', mission.id, 'held'),
-    listLeadGroupsOfMission(db, mission.id),
-    listSignedByMonth(db, mission.id),
+    listLeadGroupsOfMission(db, mission.id, filter),
+    listSignedByMonth(db, mission.id, filter),
     listRatesOfMission(db, mission.id),
-    listPublicStories(db, mission.id),
+    listPublicStories(db, mission.id, filter),
   ]);
   const rate = new Map(rates.map((r) => [r.currency, r.rate]));
   rate.set(mission.reporting_currency, 1);

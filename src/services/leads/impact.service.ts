@@ -1,5 +1,5 @@
 import { inTransaction, writeEpoch } from '../../db/database.ts';
-import { listRatesOfMission, upsertRate } from '../../db/leads.repository.ts';
+import { type LeadFilter, listRatesOfMission, upsertRate } from '../../db/leads.repository.ts';
 import { listMissions, type MissionRow } from '../../db/missions.repository.ts';
 import type { Impact } from '../../domain/dashboard-view.ts';
 import type { Language } from '../../domain/enums.ts';
@@ -8,19 +8,23 @@ import { auditChange } from '../audit.ts';
 import type { AppContext } from '../context.ts';
 import { findMissionOrThrow } from '../missions.service.ts';
 import { computeDashboard } from './dashboard.ts';
-import { impactPdf, impactWorkbook } from './report.ts';
+import { impactPdf, impactWorkbook, leadsCsv } from './report.ts';
 
 export type { Impact };
 
 /** The dashboard and the partnership's missions beside it, without checking who asks (CLI, report). */
-export async function impactOf(ctx: AppContext, mission: MissionRow): Promise<Impact> {
-  const dashboard = await computeDashboard(ctx.db.kysely, mission);
+export async function impactOf(
+  ctx: AppContext,
+  mission: MissionRow,
+  filter: LeadFilter = {},
+): Promise<Impact> {
+  const dashboard = await computeDashboard(ctx.db.kysely, mission, filter);
   const siblings = mission.partnership_id
     ? (await listMissions(ctx.db.kysely)).filter((m) => m.partnership_id === mission.partnership_id)
     : [mission];
   const partnership = [];
   for (const m of siblings.sort((a, b) => a.starts_on.localeCompare(b.starts_on))) {
-    const d = m.id === mission.id ? dashboard : await computeDashboard(ctx.db.kysely, m);
+    const d = m.id === mission.id ? dashboard : await computeDashboard(ctx.db.kysely, m, filter);
     partnership.push({
       slug: m.slug,
       title: m.title,
@@ -41,15 +45,22 @@ const CACHE_MS = 10_000;
 const cache = new Map<string, { at: number; epoch: number; impact: Promise<Impact> }>();
 
 /** Organizers and officials read the dashboard: aggregates and the stories companies agreed to publish. */
-export async function getImpact(ctx: AppContext, actor: Actor | undefined, slug: string): Promise<Impact> {
+export async function getImpact(
+  ctx: AppContext,
+  actor: Actor | undefined,
+  slug: string,
+  filter: LeadFilter = {},
+): Promise<Impact> {
   const mission = await findMissionOrThrow(ctx, slug);
   requireRole(actor, mission.id, ['organizer', 'official']);
-  const hit = cache.get(mission.id);
+  const key = JSON.stringify([mission.id, filter.side ?? '', filter.sector ?? '', filter.type ?? '']);
+  const hit = cache.get(key);
   if (hit && hit.epoch === writeEpoch() && Date.now() - hit.at < CACHE_MS) return hit.impact;
   // Concurrent readers share one computation instead of each running it.
-  const impact = impactOf(ctx, mission);
-  cache.set(mission.id, { at: Date.now(), epoch: writeEpoch(), impact });
-  impact.catch(() => cache.delete(mission.id));
+  const impact = impactOf(ctx, mission, filter);
+  if (cache.size > 500) cache.clear();
+  cache.set(key, { at: Date.now(), epoch: writeEpoch(), impact });
+  impact.catch(() => cache.delete(key));
   return impact;
 }
 
@@ -84,7 +95,7 @@ export async function setRate(
   return listRates(ctx, actor, slug);
 }
 
-export type ReportFormat = 'json' | 'pdf' | 'xlsx';
+export type ReportFormat = 'json' | 'pdf' | 'xlsx' | 'csv';
 
 /** The report of a mission in a format, without checking who asks (the CLI and the route check). */
 export async function renderReport(
@@ -93,6 +104,12 @@ export async function renderReport(
   format: ReportFormat,
   lang: Language,
 ) {
+  if (format === 'csv')
+    return {
+      contentType: 'text/csv; charset=utf-8',
+      body: await leadsCsv(ctx.db.kysely, mission),
+      ext: 'csv',
+    };
   const impact = await impactOf(ctx, mission);
   if (format === 'json')
     return { contentType: 'application/json', body: `${JSON.stringify(impact, null, 2)}\n`, ext: 'json' };

@@ -1,3 +1,4 @@
+import { stringify } from 'csv-stringify/sync';
 import ExcelJS from 'exceljs';
 import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces';
 import type { Executor } from '../../db/database.ts';
@@ -262,13 +263,20 @@ export async function impactWorkbook(db: Executor, mission: MissionRow, impact: 
       p.map((x) => `${x.first_name} ${x.last_name}`).join('; '),
     ]);
   }
+  const ls = wb.addWorksheet('Leads');
+  for (const row of await leadTable(db, mission)) ls.addRow(row);
+  for (const sheet of [summary, ms, ls]) sheet.getRow(1).font = { bold: true };
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+/** Every lead of the mission as rows, a header first: the workbook's sheet and the CSV export. */
+export async function leadTable(db: Executor, mission: MissionRow): Promise<(string | number | null)[][]> {
   const leads = await listLeadsOfMission(db, mission.id);
   const links = await listLeadLinks(
     db,
     leads.map((l) => l.id),
   );
-  const ls = wb.addWorksheet('Leads');
-  ls.addRow([
+  const header = [
     'id',
     'title',
     'type',
@@ -285,9 +293,10 @@ export async function impactWorkbook(db: Executor, mission: MissionRow, impact: 
     'organizations',
     'meetings',
     'missions',
-  ]);
-  for (const l of leads) {
-    ls.addRow([
+  ];
+  return [
+    header,
+    ...leads.map((l) => [
       l.id,
       l.title,
       l.type,
@@ -310,8 +319,11 @@ export async function impactWorkbook(db: Executor, mission: MissionRow, impact: 
         .filter((m) => m.lead_id === l.id)
         .map((m) => m.slug)
         .join('; '),
-    ]);
-  }
-  for (const sheet of [summary, ms, ls]) sheet.getRow(1).font = { bold: true };
-  return Buffer.from(await wb.xlsx.writeBuffer());
+    ]),
+  ];
+}
+
+/** The leads as CSV (UTF-8 with a byte-order mark, so spreadsheets read the accents right). */
+export async function leadsCsv(db: Executor, mission: MissionRow): Promise<string> {
+  return `\ufeff${stringify(await leadTable(db, mission))}`;
 }

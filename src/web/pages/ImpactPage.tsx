@@ -1,4 +1,6 @@
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { SECTORS } from '../../domain/sectors.ts';
 import { api } from '../api.ts';
 import { Layout, MissionNav } from '../components/Layout.tsx';
 import type { Impact } from '../leads-api.ts';
@@ -7,7 +9,9 @@ import { useFetch } from '../use-fetch.ts';
 /** The officials' dashboard: from contacts to contracts, value and jobs, by sector and mission. */
 export function ImpactPage({ slug }: { slug: string }) {
   const { t, i18n } = useTranslation();
-  const { data, error } = useFetch<Impact>(`/missions/${slug}/impact`);
+  const [filter, setFilter] = useState({ side: '', sector: '', type: '' });
+  const query = new URLSearchParams(Object.entries(filter).filter(([, v]) => v)).toString();
+  const { data, error } = useFetch<Impact>(`/missions/${slug}/impact${query ? `?${query}` : ''}`);
   const surveys = useFetch<{
     waves: { offsetDays: number; due: string; sentAt: string | null; invited: number; answered: number }[];
   }>(`/missions/${slug}/surveys`);
@@ -56,8 +60,53 @@ export function ImpactPage({ slug }: { slug: string }) {
           <a className="button" href={report('xlsx', i18n.language)} download>
             {t('reportXlsx')}
           </a>
+          <a className="button" href={report('csv', i18n.language)} download>
+            {t('reportCsv')}
+          </a>
         </div>
       </header>
+      <div className="impact-filters" data-testid="impact-filters">
+        <select
+          style={{ width: 'auto' }}
+          value={filter.side}
+          onChange={(e) => setFilter({ ...filter, side: e.target.value })}
+          aria-label={t('bySide')}
+        >
+          <option value="">{t('allSides')}</option>
+          <option value="delegation">{t('delegation')}</option>
+          <option value="host">{t('host')}</option>
+        </select>
+        <select
+          style={{ width: 'auto' }}
+          name="sector"
+          value={filter.sector}
+          onChange={(e) => setFilter({ ...filter, sector: e.target.value })}
+          aria-label={t('sector')}
+        >
+          <option value="">{t('allSectors')}</option>
+          {SECTORS.map((s) => (
+            <option key={s.code} value={s.code}>
+              {t(`sector_${s.code}`)}
+            </option>
+          ))}
+        </select>
+        <select
+          style={{ width: 'auto' }}
+          value={filter.type}
+          onChange={(e) => setFilter({ ...filter, type: e.target.value })}
+          aria-label={t('leadType')}
+        >
+          <option value="">{t('allTypes')}</option>
+          {['export_sale', 'investment', 'partnership', 'rd_collaboration', 'recruitment', 'other'].map(
+            (k) => (
+              <option key={k} value={k}>
+                {t(`leadType_${k}`)}
+              </option>
+            ),
+          )}
+        </select>
+        {query && <span className="muted small">{t('filtersApplyToLeads')}</span>}
+      </div>
       <div className="figures" data-testid="headline">
         <div>
           <dt>{t('signedValue')}</dt>
