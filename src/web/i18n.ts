@@ -150,6 +150,7 @@ const en = {
   reportXlsx: 'Meetings and leads (XLSX)',
   reportCsv: 'Leads (CSV)',
   allTypes: 'All types',
+  surveysNone: 'No survey planned yet.',
   filtersApplyToLeads: 'Filters apply to leads; organizations, requests and meetings are the mission’s.',
   signedValue: 'Signed value',
   confirmedDeclared: '{{confirmed}} confirmed, {{declared}} declared',
@@ -443,6 +444,7 @@ const fr: Messages = {
   reportXlsx: 'Rendez-vous et pistes (XLSX)',
   reportCsv: 'Pistes (CSV)',
   allTypes: 'Toutes natures',
+  surveysNone: 'Aucune enquête prévue pour l’instant.',
   filtersApplyToLeads:
     'Les filtres portent sur les pistes ; organisations, demandes et rendez-vous sont ceux de la mission.',
   signedValue: 'Valeur signée',

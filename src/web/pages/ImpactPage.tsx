@@ -156,7 +156,7 @@ export function ImpactPage({ slug }: { slug: string }) {
           <thead>
             <tr>
               <th>{t('sector')}</th>
-              <th>{t('leads')}</th>
+              <th>{t('funnel_leads')}</th>
               <th>{t('stage_signed')}</th>
               <th>{t('value')}</th>
               <th>{t('jobsActual')}</th>
@@ -213,7 +213,7 @@ export function ImpactPage({ slug }: { slug: string }) {
             <tr>
               <th>{t('mission')}</th>
               <th>{t('funnel_held')}</th>
-              <th>{t('leads')}</th>
+              <th>{t('funnel_leads')}</th>
               <th>{t('stage_signed')}</th>
               <th>{t('value')}</th>
               <th>{t('jobsActual')}</th>
@@ -247,6 +247,7 @@ export function ImpactPage({ slug }: { slug: string }) {
       )}
       <section className="card">
         <h2>{t('surveys')}</h2>
+        {surveys.data?.waves.length === 0 && <p className="muted">{t('surveysNone')}</p>}
         <ul className="plain" data-testid="survey-waves">
           {surveys.data?.waves.map((w) => (
             <li key={w.offsetDays}>
