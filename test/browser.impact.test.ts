@@ -1,33 +1,22 @@
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import { after, before, describe, test } from 'node:test';
+import { before, describe, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
-import { browserSkipReason, ensureWebBuilt, launchBrowser, SCREENSHOTS } from './support/browser.ts';
-import { testDialects } from './support/dialects.ts';
-import { DEMO_ACCOUNTS, DEMO_PASSWORD, type Harness, startHarness } from './support/harness.ts';
+import { browserSkipReason, SCREENSHOTS, useBrowserApp } from './support/browser.ts';
+import { DEMO_ACCOUNTS, DEMO_PASSWORD, type Harness } from './support/harness.ts';
 
 const skip = browserSkipReason();
 const SLUG = 'marseille-miami-2026';
 
 describe('from a held meeting to the officials’ report, in Chromium', { skip }, () => {
+  const app = useBrowserApp();
   let h: Harness;
   let browser: Browser;
   let base: string;
-
-  before(async () => {
-    ensureWebBuilt();
-    const [sqlite] = await testDialects();
-    h = await startHarness(await sqlite!.create());
-    await h.app.listen({ port: 0, host: '127.0.0.1' });
-    base = `http://127.0.0.1:${(h.app.server.address() as AddressInfo).port}`;
-    browser = await launchBrowser();
-  });
-  after(async () => {
-    await browser?.close();
-    await h?.close();
+  before(() => {
+    ({ h, browser, base } = app);
   });
 
   async function signIn(email: string, lang: 'fr' | 'en'): Promise<Page> {

@@ -1,7 +1,11 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
 import { join, resolve } from 'node:path';
+import { after, before } from 'node:test';
 import { type Browser, chromium } from 'playwright-core';
+import { testDialects } from './dialects.ts';
+import { startHarness } from './harness.ts';
 
 export const SCREENSHOTS = resolve(import.meta.dirname, '../../test-results/screenshots');
 
@@ -52,4 +56,28 @@ export function ensureWebBuilt(): string {
   }
   mkdirSync(SCREENSHOTS, { recursive: true });
   return root;
+}
+
+/** The demo app served on a free port and a Chromium, started before a suite's tests and closed after. */
+export interface BrowserApp {
+  h: import('./harness.ts').Harness;
+  browser: Browser;
+  base: string;
+}
+
+export function useBrowserApp(): BrowserApp {
+  const app = {} as BrowserApp;
+  before(async () => {
+    ensureWebBuilt();
+    const [sqlite] = await testDialects();
+    app.h = await startHarness(await sqlite!.create());
+    await app.h.app.listen({ port: 0, host: '127.0.0.1' });
+    app.base = `http://127.0.0.1:${(app.h.app.server.address() as AddressInfo).port}`;
+    app.browser = await launchBrowser();
+  });
+  after(async () => {
+    await app.browser?.close();
+    await app.h?.close();
+  });
+  return app;
 }

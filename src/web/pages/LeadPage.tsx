@@ -17,23 +17,25 @@ const TYPES = [
   'other',
 ] as const;
 
-type Draft = Pick<
-  Lead,
-  | 'title'
-  | 'type'
-  | 'stage'
-  | 'abandonReason'
-  | 'amount'
-  | 'currency'
-  | 'jobsProjected'
-  | 'jobsActual'
-  | 'nextAction'
-  | 'nextActionDue'
-  | 'notes'
-  | 'counterfactual'
-  | 'story'
-  | 'storyPublic'
->;
+/** The fields the form edits: what it sends back, nothing else (the API refuses unknown fields). */
+const DRAFT_FIELDS = [
+  'title',
+  'type',
+  'stage',
+  'abandonReason',
+  'amount',
+  'currency',
+  'jobsProjected',
+  'jobsActual',
+  'nextAction',
+  'nextActionDue',
+  'notes',
+  'counterfactual',
+  'story',
+  'storyPublic',
+] as const;
+type Draft = Pick<Lead, (typeof DRAFT_FIELDS)[number]>;
+const draftOf = (lead: Lead): Draft => Object.fromEntries(DRAFT_FIELDS.map((k) => [k, lead[k]])) as Draft;
 
 const numberOrNull = (v: string) => (v.trim() === '' ? null : Number(v));
 
@@ -46,39 +48,7 @@ export function LeadPage({ slug, id }: { slug: string; id: string }) {
   const [draft, setDraft] = useState<Draft | null>(null);
   const [status, setStatus] = useState<string | null>(null);
   useEffect(() => {
-    if (!data) return;
-    const {
-      title,
-      type,
-      stage,
-      abandonReason,
-      amount,
-      currency,
-      jobsProjected,
-      jobsActual,
-      nextAction,
-      nextActionDue,
-      notes,
-      counterfactual,
-      story,
-      storyPublic,
-    } = data;
-    setDraft({
-      title,
-      type,
-      stage,
-      abandonReason,
-      amount,
-      currency,
-      jobsProjected,
-      jobsActual,
-      nextAction,
-      nextActionDue,
-      notes,
-      counterfactual,
-      story,
-      storyPublic,
-    });
+    if (data) setDraft(draftOf(data));
   }, [data]);
   if (error)
     return (
