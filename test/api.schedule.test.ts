@@ -1,19 +1,12 @@
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { after, before, describe, test } from 'node:test';
+import { hasPdftotext } from './support/browser.ts';
 import { testDialects } from './support/dialects.ts';
 import { DEMO_ACCOUNTS, type Harness, startHarness } from './support/harness.ts';
 import { count, personOf, RETURN, readIcs, runScheduler, strangersOf } from './support/meetings.ts';
 
 const SLUG = 'miami-marseille-2027';
-const hasPdftotext = (() => {
-  try {
-    execFileSync('pdftotext', ['-v'], { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
-  }
-})();
 
 for (const dialect of await testDialects()) {
   describe(`sessions, scheduling runs and agendas on ${dialect.name}`, { skip: dialect.skip }, () => {
@@ -334,10 +327,7 @@ for (const dialect of await testDialects()) {
 
     test('PDF agenda and table sheets read back as text', {
       // In CI pdftotext is installed by .ci/run: a missing one fails there instead of skipping.
-      skip:
-        hasPdftotext || process.env.CI === 'true'
-          ? false
-          : 'pdftotext is not installed (apt-get install poppler-utils); skipped',
+      skip: hasPdftotext() ? false : 'pdftotext is not installed (apt-get install poppler-utils); skipped',
     }, async () => {
       const pdf = await h.app.inject({
         url: `${RETURN}/people/${camilleId}/agenda?format=pdf`,

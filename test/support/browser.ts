@@ -81,3 +81,15 @@ export function useBrowserApp(): BrowserApp {
   });
   return app;
 }
+
+/** Whether `pdftotext` (poppler) can read PDFs back here; CI installs it, so there it is required. */
+export function hasPdftotext(): boolean {
+  try {
+    execFileSync('pdftotext', ['-v'], { stdio: 'ignore' });
+    return true;
+  } catch {
+    if (process.env.CI === 'true')
+      throw new Error('pdftotext is required in CI: apt-get install poppler-utils');
+    return false;
+  }
+}
