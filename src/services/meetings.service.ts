@@ -1,6 +1,6 @@
 import { insertAuditEntries } from '../db/audit.repository.ts';
 import { type Executor, inTransaction } from '../db/database.ts';
-import { newId, nowIso } from '../db/ids.ts';
+import { nowIso } from '../db/ids.ts';
 import {
   addMeetingParticipant,
   findMeeting,
@@ -26,11 +26,11 @@ import { type Actor, requireRole } from './actor.ts';
 import { auditChange } from './audit.ts';
 import { loadMissionAvailability } from './availability.service.ts';
 import type { AppContext } from './context.ts';
+import { newMeetingRow } from './meeting-row.ts';
 import { findMissionOrThrow } from './missions.service.ts';
 import type { AgendaChange } from './notifications/messages.ts';
 import { deliverNow, queueNotifications } from './notifications/notify.service.ts';
 import { type Participant, requireOtherParticipant, requireParticipant } from './participant.ts';
-import { newCheckInCode } from './requests.service.ts';
 import { loadSessionView, resolveSession } from './sessions.service.ts';
 
 export const MAX_MEETING_SIZE = 4;
@@ -120,24 +120,13 @@ export async function createMeeting(
       { field: 'personIds', reason: 'duplicate meeting' },
     ]);
   }
-  const now = nowIso();
-  const row: MeetingRow = {
-    id: newId(),
-    mission_id: mission.id,
-    session_id: session.id,
-    status: 'unscheduled',
-    must_meet: input.mustMeet ? 1 : 0,
-    slot_index: null,
-    table_id: null,
-    starts_at: null,
-    ends_at: null,
-    sequence: 0,
-    unscheduled_reason: null,
-    check_in_code: newCheckInCode(),
-    created_by: actor?.userId ?? null,
-    created_at: now,
-    updated_at: now,
-  };
+  const row = newMeetingRow({
+    missionId: mission.id,
+    sessionId: session.id,
+    mustMeet: input.mustMeet,
+    createdBy: actor?.userId ?? null,
+  });
+
   await inTransaction(ctx.db, async (trx) => {
     await insertMeeting(
       trx,

@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import { inTransaction } from '../db/database.ts';
 import { newId, nowIso } from '../db/ids.ts';
 import {
@@ -25,12 +24,11 @@ import { type Actor, requireRole } from './actor.ts';
 import { auditChange } from './audit.ts';
 import { loadPersonAvailability } from './availability.service.ts';
 import type { AppContext } from './context.ts';
+import { newMeetingRow } from './meeting-row.ts';
 import { findMissionOrThrow } from './missions.service.ts';
 import { deliverNow, queueNotifications } from './notifications/notify.service.ts';
 import { fullName, type Participant, requireOtherParticipant, requireParticipant } from './participant.ts';
 import { loadSessionView, resolveSession, type SessionView } from './sessions.service.ts';
-
-export const newCheckInCode = (): string => randomBytes(12).toString('base64url');
 
 /** When requests for a session stop: the mission's expiry hours before its first slot. */
 export function requestDeadline(mission: MissionRow, session: SessionView): string | null {
@@ -175,26 +173,16 @@ export async function answerRequest(
   const ids = await inTransaction(ctx.db, async (trx) => {
     let meetingId: string | null = null;
     if (answer.accept) {
-      meetingId = newId();
+      const meeting = newMeetingRow({
+        missionId: mission.id,
+        sessionId: request.session_id,
+        createdBy: actor?.userId ?? null,
+        at: now,
+      });
+      meetingId = meeting.id;
       await insertMeeting(
         trx,
-        {
-          id: meetingId,
-          mission_id: mission.id,
-          session_id: request.session_id,
-          status: 'unscheduled',
-          must_meet: 0,
-          slot_index: null,
-          table_id: null,
-          starts_at: null,
-          ends_at: null,
-          sequence: 0,
-          unscheduled_reason: null,
-          check_in_code: newCheckInCode(),
-          created_by: actor?.userId ?? null,
-          created_at: now,
-          updated_at: now,
-        },
+        meeting,
         [requester, me].map((p) => ({
           meeting_id: meetingId as string,
           person_id: p.id,

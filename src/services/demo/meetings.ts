@@ -5,7 +5,6 @@ import {
   insertMeeting,
   listMeetingsOfSession,
   listParticipantsOfSession,
-  type MeetingRow,
   updateMeetingRow,
 } from '../../db/meetings.repository.ts';
 import { findMissionBySlug, type MissionRow } from '../../db/missions.repository.ts';
@@ -16,7 +15,7 @@ import { solve } from '../../scheduler/solve.ts';
 import { loadMissionAvailability } from '../availability.service.ts';
 import type { AppContext } from '../context.ts';
 import { matchIndexOf } from '../matching.service.ts';
-import { newCheckInCode } from '../requests.service.ts';
+import { newMeetingRow } from '../meeting-row.ts';
 import { buildProblem } from '../scheduling/problem-builder.ts';
 import { loadSessionView, saveSession } from '../sessions.service.ts';
 
@@ -102,10 +101,19 @@ async function planRequests(ctx: AppContext, mission: MissionRow, plan: DemoPlan
         status === 'pending' ? null : new Date(Date.parse(created) + 36 * 3_600_000).toISOString();
       const meetingId = status === 'accepted' ? newId() : null;
       if (meetingId) {
-        await insertMeeting(trx, demoMeeting(mission, session!.id, meetingId, answered as string, false), [
-          { meeting_id: meetingId, person_id: from, organization_id: fromOrg },
-          { meeting_id: meetingId, person_id: to.personId, organization_id: toOrg },
-        ]);
+        await insertMeeting(
+          trx,
+          newMeetingRow({
+            missionId: mission.id,
+            sessionId: session!.id,
+            id: meetingId,
+            at: answered as string,
+          }),
+          [
+            { meeting_id: meetingId, person_id: from, organization_id: fromOrg },
+            { meeting_id: meetingId, person_id: to.personId, organization_id: toOrg },
+          ],
+        );
       }
       const row: RequestRow = {
         id: newId(),
@@ -179,32 +187,6 @@ async function planRequests(ctx: AppContext, mission: MissionRow, plan: DemoPlan
         .execute();
     }
   });
-}
-
-function demoMeeting(
-  mission: MissionRow,
-  sessionId: string,
-  id: string,
-  at: string,
-  mustMeet: boolean,
-): MeetingRow {
-  return {
-    id,
-    mission_id: mission.id,
-    session_id: sessionId,
-    status: 'unscheduled',
-    must_meet: mustMeet ? 1 : 0,
-    slot_index: null,
-    table_id: null,
-    starts_at: null,
-    ends_at: null,
-    sequence: 0,
-    unscheduled_reason: null,
-    check_in_code: newCheckInCode(),
-    created_by: null,
-    created_at: at,
-    updated_at: at,
-  };
 }
 
 /** Schedules the accepted meetings with the real engine and publishes; a past event gets its attendance. */

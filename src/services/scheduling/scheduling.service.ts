@@ -161,8 +161,8 @@ export async function startRun(
   return presentRun(run, session, breaksLowerBound(built.problem));
 }
 
-/** Stops a run early; it keeps the best schedule found so far. */
-export async function cancelRun(
+/** A run of a session of the mission, for its organizers only. */
+async function organizerRun(
   ctx: AppContext,
   actor: Actor | undefined,
   slug: string,
@@ -174,6 +174,18 @@ export async function cancelRun(
   const session = await sessionOf(ctx, mission, sessionId);
   const run = await findRun(ctx.db.kysely, session.id, runId);
   if (!run) throw notFound('Scheduling run');
+  return { mission, session, run };
+}
+
+/** Stops a run early; it keeps the best schedule found so far. */
+export async function cancelRun(
+  ctx: AppContext,
+  actor: Actor | undefined,
+  slug: string,
+  sessionId: string,
+  runId: string,
+) {
+  const { session, run } = await organizerRun(ctx, actor, slug, sessionId, runId);
   active.get(run.id)?.cancel();
   return presentRun(run, session);
 }
@@ -185,11 +197,7 @@ export async function getRun(
   sessionId: string,
   runId: string,
 ) {
-  const mission = await findMissionOrThrow(ctx, slug);
-  requireRole(actor, mission.id, ['organizer']);
-  const session = await sessionOf(ctx, mission, sessionId);
-  const run = await findRun(ctx.db.kysely, session.id, runId);
-  if (!run) throw notFound('Scheduling run');
+  const { session, run } = await organizerRun(ctx, actor, slug, sessionId, runId);
   return presentRun(await settleStale(ctx, run), session);
 }
 
@@ -262,12 +270,8 @@ export async function publishRun(
   sessionId: string,
   runId: string,
 ) {
-  const mission = await findMissionOrThrow(ctx, slug);
-  requireRole(actor, mission.id, ['organizer']);
+  const { mission, session, run } = await organizerRun(ctx, actor, slug, sessionId, runId);
   const db = ctx.db.kysely;
-  const session = await sessionOf(ctx, mission, sessionId);
-  const run = await findRun(db, session.id, runId);
-  if (!run) throw notFound('Scheduling run');
   if (run.status !== 'done' || !run.result) {
     throw new AppError('conflict', `This run is ${run.status}; only a finished run is published`, [
       { field: 'status', reason: run.status },
