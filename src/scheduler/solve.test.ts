@@ -67,7 +67,8 @@ test('honours fixed slots, sessions, unavailability, precedences and host tables
     [4],
   );
   assert.match(r.unscheduled[0]!.reason, /precedences/);
-  assert.equal(r.status, 'unknown', 'no proof of infeasibility is claimed without one');
+  assert.equal(r.status, 'infeasible', 'the exact search proves that meeting 4 cannot be placed');
+  assert.match(r.infeasibleBecause ?? '', /exact search/);
   assert.equal(r.tables[3], 0, "a host's meetings take the host's table");
 });
 

@@ -1,6 +1,8 @@
 import { seededRandom } from '../domain/random.ts';
+import { Channel, foundSlots, newChannel, postHint, prove } from './exact.ts';
 import { breaksLowerBound, provenInfeasibility } from './lower-bound.ts';
 import { allowedSlots, type SchedulingProblem, type SolveResult, type Unscheduled } from './problem.ts';
+import { startProverThread } from './prover-thread.ts';
 import { SearchState } from './search-state.ts';
 import { assignTables } from './tables.ts';
 
@@ -15,6 +17,16 @@ export interface SolveOptions {
 }
 
 const HARD = 1_000_000;
+/** Above this many meeting-in-slot variables the exact model is not built (the annealing alone runs). */
+const EXACT_MAX_VARIABLES = 60_000;
+/** Below this many, the exact search runs after the annealing in the same thread (a thread costs ~0.5 s). */
+const INLINE_MAX_VARIABLES = 2_000;
+/** Inline, the annealing hands over after this many moves without a better schedule. */
+const INLINE_STALL_MOVES = 50_000;
+/** How long the annealing waits for the exact search's verdict once asked to stop. */
+const PROVER_GRACE_MS = 1000;
+
+const modelSize = (allowed: number[][]) => allowed.reduce((n, slots) => n + slots.length, 0);
 
 // Annealing schedule, in units of one break: start warm, cool every 1,024 moves, and after 400,000
 // moves without a better schedule go back to the best one and warm up again. A whole-slot swap is
@@ -73,27 +85,66 @@ export function solve(problem: SchedulingProblem, options: SolveOptions = {}): S
     performance.now() > deadline ||
     options.signal?.aborted === true ||
     (options.cancel !== undefined && Atomics.load(options.cancel, 0) === 1);
-  const best = improve(st, allowed, random, { cost, rank, breakWeight }, lowerBound, isStopped);
+  // Small enough for the exact search (and no earlier schedule to stay close to): it runs beside the
+  // annealing, in its own thread unless the model is tiny, and they share schedules and bounds.
+  const size = modelSize(allowed);
+  const exact = !keepSlots && impossible.length === 0 && size <= EXACT_MAX_VARIABLES;
+  const channel = exact ? newChannel(st.M, size > INLINE_MAX_VARIABLES) : undefined;
+  const thread =
+    channel && size > INLINE_MAX_VARIABLES
+      ? startProverThread(problem, allowed, lowerBound, channel, deadline - performance.now())
+      : undefined;
+  const proven = () => (channel ? Math.max(lowerBound, Atomics.load(channel, Channel.BOUND)) : lowerBound);
+  const verdict = () => (channel ? Atomics.load(channel, Channel.VERDICT) : 0);
+  // Inline, the annealing gets a first turn until it stalls; beside a thread, until either is done.
+  const annealingStopped = () => isStopped() || verdict() !== 0;
+  const onBest = (slots: Int32Array, r: Rank) => {
+    if (channel && r[0] === 0 && r[1] === 0) postHint(channel, slots, r[2]);
+  };
+  const best = improve(st, allowed, random, { cost, rank, breakWeight }, proven, annealingStopped, {
+    onBest,
+    stall: thread || !channel ? undefined : INLINE_STALL_MOVES,
+  });
   for (let m = 0; m < st.M; m++) st.move(m, best[m]!);
+  const complete = st.violations() === 0;
+  if (channel && !(complete && st.breaks <= proven())) {
+    if (thread) thread.stopAndWait(PROVER_GRACE_MS);
+    else prove(problem, allowed, lowerBound, channel, deadline);
+    const found = Atomics.load(channel, Channel.FOUND_BREAKS);
+    if (found >= 0 && (!complete || found < st.breaks)) {
+      const slots = foundSlots(channel, st.M);
+      for (let m = 0; m < st.M; m++) st.move(m, slots[m]!);
+    }
+  }
+  thread?.close();
+  let bound = proven();
+  const exactProof = verdict() === 1 ? 'optimal' : verdict() === 2 ? 'infeasible' : null;
 
   const unscheduled = [...impossible];
   repairByRemoval(st, weightOf, unscheduled);
   const { tables, changes } = assignTables(problem, st.slot, options.keep?.tables);
   const allPlaced = unscheduled.length === 0;
-  const proof = impossible.length > 0 ? impossible[0]!.reason : provenInfeasibility(problem, allowed);
+  const proof =
+    impossible.length > 0
+      ? impossible[0]!.reason
+      : (provenInfeasibility(problem, allowed) ??
+        (exactProof === 'infeasible'
+          ? 'the exact search proved that no schedule places every meeting'
+          : undefined));
   const status = allPlaced
-    ? st.breaks === lowerBound && st.moved === 0
+    ? st.breaks <= bound && st.moved === 0
       ? 'optimal'
       : 'feasible'
     : proof
       ? 'infeasible'
       : 'unknown';
+  if (status === 'optimal') bound = st.breaks;
   let scheduledWeight = 0;
   for (let m = 0; m < st.M; m++) if (st.slot[m]! >= 0) scheduledWeight += weightOf(m);
   return {
     status,
     objective: allPlaced ? st.breaks : null,
-    lowerBound,
+    lowerBound: bound,
     slots: Array.from(st.slot),
     tables,
     unscheduled: unscheduled.sort((a, b) => a.meeting - b.meeting),
@@ -153,8 +204,9 @@ function improve(
   allowed: number[][],
   random: () => number,
   score: { cost: () => number; rank: () => Rank; breakWeight: number },
-  lowerBound: number,
+  lowerBound: () => number,
   isStopped: () => boolean,
+  hooks: { onBest: (slots: Int32Array, r: Rank) => void; stall: number | undefined },
 ): Int32Array {
   const { cost, rank, breakWeight } = score;
   const movable = [...allowed.keys()].filter((m) => allowed[m]!.length > 1);
@@ -167,7 +219,8 @@ function improve(
   const isAllowed = (m: number, s: number) => allowedMask[m * st.S + s] === 1;
   let best = Int32Array.from(st.slot);
   let bestRank = rank();
-  const isOptimal = (r: Rank) => r[0] === 0 && r[1] === 0 && r[2] === lowerBound;
+  const isOptimal = (r: Rank) => r[0] === 0 && r[1] === 0 && r[2] <= lowerBound();
+  hooks.onBest(best, bestRank);
   if (movable.length === 0) return best;
   // The meetings of each slot, as arrays with positions so that a random one is O(1) to pick.
   const bySlot: number[][] = Array.from({ length: st.S }, () => []);
@@ -197,6 +250,7 @@ function improve(
     for (const x of group) relocate(x, st.slot[x] === a ? b : a);
   };
   let sinceBest = 0;
+  let stalled = 0;
   let temperature = T0;
   /** Swaps the group between slots a and b, then keeps the change or undoes it (annealing rule). */
   const attempt = (group: number[], a: number, b: number) => {
@@ -209,15 +263,19 @@ function improve(
       if (isBetter(r, bestRank)) {
         bestRank = r;
         best = Int32Array.from(st.slot);
+        hooks.onBest(best, bestRank);
         sinceBest = 0;
+        stalled = 0;
         return;
       }
     } else swapSlots(group, a, b);
     sinceBest++;
+    stalled++;
   };
   for (let iter = 0; ; iter++) {
     if ((iter & 1023) === 0) {
       if (isStopped() || isOptimal(bestRank)) break;
+      if (hooks.stall !== undefined && stalled > hooks.stall) break;
       temperature = Math.max(TMIN, temperature * DECAY);
       if (sinceBest > STUCK) {
         // Stuck: go back to the best schedule and shake it a little.

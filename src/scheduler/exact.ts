@@ -1,0 +1,325 @@
+import { dayOfSlots, type SchedulingProblem } from './problem.ts';
+import { lit, neg, SatSolver } from './sat.ts';
+
+/** Pairwise "at most one" up to this many literals, a native cardinality constraint above. */
+const PAIRWISE_MAX = 8;
+/** How many breaks above the lower bound the objective's counter reaches. */
+const OBJECTIVE_WINDOW = 24;
+const TOTALIZER = process.env.TOTALIZER !== '0';
+const IMPLIED_SPAN = process.env.IMPLIED_SPAN !== '0';
+const DECIDE_AUX = process.env.DECIDE_AUX !== '0';
+
+/**
+ * The channel between the annealing and the exact search, an Int32Array (shared between threads when
+ * they run side by side): the annealing posts its best complete schedule, the exact search its proven
+ * bound, its own schedules and its verdict.
+ */
+export const Channel = {
+  STOP: 0,
+  /** Breaks of the annealing's best complete schedule (-1: none yet) and its version. */
+  HINT_BREAKS: 1,
+  HINT_VERSION: 2,
+  /** Proven: no complete schedule has fewer breaks. */
+  BOUND: 3,
+  /** 0 searching, 1 optimal (its own schedule below, or the hint's breaks), 2 infeasible, 3 gave up. */
+  VERDICT: 4,
+  /** Breaks of the exact search's own schedule (-1: none). */
+  FOUND_BREAKS: 5,
+  HEADER: 6,
+} as const;
+
+export const channelSize = (meetings: number) => Channel.HEADER + 2 * meetings;
+
+export function newChannel(meetings: number, shared: boolean): Int32Array {
+  const bytes = 4 * channelSize(meetings);
+  const channel = new Int32Array(shared ? new SharedArrayBuffer(bytes) : new ArrayBuffer(bytes));
+  channel[Channel.HINT_BREAKS] = -1;
+  channel[Channel.FOUND_BREAKS] = -1;
+  return channel;
+}
+
+/** Posts a complete schedule of the annealing (slots at HEADER … HEADER + M). */
+export function postHint(channel: Int32Array, slots: ArrayLike<number>, breaks: number) {
+  for (let m = 0; m < slots.length; m++) Atomics.store(channel, Channel.HEADER + m, slots[m]!);
+  Atomics.store(channel, Channel.HINT_BREAKS, breaks);
+  Atomics.add(channel, Channel.HINT_VERSION, 1);
+}
+
+/** The exact search's own schedule (slots at HEADER + M … HEADER + 2M). */
+export function foundSlots(channel: Int32Array, meetings: number): Int32Array {
+  return channel.slice(Channel.HEADER + meetings, Channel.HEADER + 2 * meetings);
+}
+
+/**
+ * Exact search on a boolean model of the whole problem (see SCHEDULER.md): meeting-in-slot
+ * variables, busy and "meets later today" indicators per participant and slot, one break variable
+ * per place where a gap may open, fairness and tables as cardinality constraints, the total breaks
+ * as a unary counter. It raises the bound one break at a time (each unsatisfiable call is a proof),
+ * until a call finds a schedule (then optimal) or the bound meets the annealing's best (then the
+ * annealing's schedule is optimal). With no complete schedule known, it first asks whether one
+ * exists at all (an unsatisfiable answer proves the problem infeasible).
+ */
+export function prove(
+  problem: SchedulingProblem,
+  allowed: number[][],
+  lowerBound: number,
+  channel: Int32Array,
+  deadline: number,
+) {
+  const M = problem.meetings.length;
+  const model = buildModel(problem, allowed, lowerBound);
+  const { solver } = model;
+  const hintBreaks = () => {
+    const h = Atomics.load(channel, Channel.HINT_BREAKS);
+    return h < 0 ? Number.POSITIVE_INFINITY : h;
+  };
+  let ownBreaks = Number.POSITIVE_INFINITY;
+  let bound = lowerBound;
+  let version = -1;
+  const stopped = () => Atomics.load(channel, Channel.STOP) === 1 || performance.now() > deadline;
+  const finish = (verdict: number) => {
+    Atomics.store(channel, Channel.BOUND, bound);
+    Atomics.store(channel, Channel.VERDICT, verdict);
+    Atomics.notify(channel, Channel.VERDICT);
+  };
+  const followHint = () => {
+    const v = Atomics.load(channel, Channel.HINT_VERSION);
+    if (v === version || hintBreaks() >= ownBreaks) return;
+    version = v;
+    model.setPhases(channel.subarray(Channel.HEADER, Channel.HEADER + M));
+  };
+  const keep = () => {
+    const slots = model.readSlots();
+    for (let m = 0; m < M; m++) channel[Channel.HEADER + M + m] = slots[m]!;
+    ownBreaks = model.countBreaks();
+    Atomics.store(channel, Channel.FOUND_BREAKS, ownBreaks);
+  };
+  if (hintBreaks() === Number.POSITIVE_INFINITY) {
+    // Is there any complete schedule?
+    const answer = solver.solve([], () => stopped() || hintBreaks() < Number.POSITIVE_INFINITY);
+    if (answer === 'unsat') return finish(2);
+    if (answer === 'sat') keep();
+    else if (stopped()) return finish(3);
+  }
+  for (;;) {
+    Atomics.store(channel, Channel.BOUND, bound);
+    if (Math.min(hintBreaks(), ownBreaks) <= bound) return finish(1);
+    followHint();
+    const k = bound;
+    if (k >= model.counted && k < model.gaps) return finish(3); // beyond the counter's window
+    const assumption = model.atMost(k);
+    const answer = solver.solve(
+      assumption === undefined ? [] : [assumption],
+      () => stopped() || hintBreaks() <= k,
+    );
+    if (answer === 'unsat') {
+      if (!solver.consistent) return finish(2);
+      bound = k + 1;
+    } else if (answer === 'sat') {
+      keep();
+      bound = Math.max(bound, Math.min(k, ownBreaks));
+      return finish(1);
+    } else if (stopped()) return finish(3);
+  }
+}
+
+interface Definition {
+  v: number;
+  and: boolean;
+  inputs: number[];
+}
+
+function buildModel(problem: SchedulingProblem, allowed: number[][], lowerBound: number) {
+  const solver = new SatSolver();
+  const S = problem.slots;
+  const day = dayOfSlots(problem);
+  const FALSE = lit(solver.newVar(), true);
+  solver.addClause([neg(FALSE)]);
+  const definitions: Definition[] = [];
+  const define = (and: boolean, inputs: number[]): number => {
+    const v = solver.newVar(DECIDE_AUX);
+    const out = lit(v);
+    // out ↔ AND(inputs) or out ↔ OR(inputs)
+    if (and) {
+      for (const i of inputs) solver.addClause([neg(out), i]);
+      solver.addClause([out, ...inputs.map(neg)]);
+    } else {
+      for (const i of inputs) solver.addClause([out, neg(i)]);
+      solver.addClause([neg(out), ...inputs]);
+    }
+    definitions.push({ v, and, inputs });
+    return out;
+  };
+  /** Unary count of lits (a totalizer): out[i] is true when at least i + 1 of them are, up to `limit`. */
+  const totalizer = (lits: number[], limit: number): number[] => {
+    if (lits.length === 1) return [lits[0]!];
+    const half = lits.length >> 1;
+    const a = totalizer(lits.slice(0, half), limit);
+    const b = totalizer(lits.slice(half), limit);
+    const size = Math.min(limit, a.length + b.length);
+    const out = Array.from({ length: size }, () => lit(solver.newVar(DECIDE_AUX)));
+    for (let i = 0; i <= a.length; i++) {
+      for (let j = 0; j <= b.length; j++) {
+        const sum = i + j;
+        // at least i of a and j of b → at least i + j; fewer than i + 1 and j + 1 → fewer than i + j + 1
+        if (sum > 0 && sum <= size) {
+          const up = [out[sum - 1]!];
+          if (i > 0) up.push(neg(a[i - 1]!));
+          if (j > 0) up.push(neg(b[j - 1]!));
+          solver.addClause(up);
+        }
+        if (i < a.length || j < b.length) {
+          if (sum < size) {
+            const down = [neg(out[sum]!)];
+            if (i < a.length) down.push(a[i]!);
+            if (j < b.length) down.push(b[j]!);
+            solver.addClause(down);
+          }
+        }
+      }
+    }
+    return out;
+  };
+  const atMostOne = (lits: number[]) => {
+    if (lits.length < 2) return;
+    if (lits.length <= PAIRWISE_MAX) {
+      for (let i = 0; i < lits.length; i++)
+        for (let j = i + 1; j < lits.length; j++) solver.addClause([neg(lits[i]!), neg(lits[j]!)]);
+    } else solver.addAtMost(lits, 1);
+  };
+
+  // x[m][i]: meeting m in slot allowed[m][i].
+  const x = allowed.map((slots) => slots.map(() => lit(solver.newVar())));
+  const xAt = (m: number, t: number) => {
+    const i = allowed[m]!.indexOf(t);
+    return i < 0 ? FALSE : x[m]![i]!;
+  };
+  x.forEach((lits) => {
+    solver.addClause(lits);
+    atMostOne(lits);
+  });
+
+  // Tables: meetings without a host share the tables nobody owns.
+  const owners = new Set((problem.tableOwners ?? []).filter((o): o is number => o !== null));
+  const capacity = problem.tables - owners.size;
+  for (let t = 0; t < S; t++) {
+    const here: number[] = [];
+    problem.meetings.forEach((m, i) => {
+      if (!m.participants.some((p) => owners.has(p)) && allowed[i]!.includes(t)) here.push(xAt(i, t));
+    });
+    if (here.length > capacity) {
+      if (TOTALIZER) solver.addClause([neg(totalizer(here, capacity + 1)[capacity]!)]);
+      else solver.addAtMost(here, capacity);
+    }
+  }
+
+  // Precedences: m in slot t needs each predecessor in an earlier slot.
+  problem.meetings.forEach((m, i) => {
+    for (const b of m.after ?? []) {
+      allowed[i]!.forEach((t, k) => {
+        const earlier = allowed[b]!.flatMap((u, j) => (u < t ? [x[b]![j]!] : []));
+        solver.addClause([neg(x[i]![k]!), ...earlier]);
+      });
+    }
+  });
+
+  // Participants: one meeting per slot; busy, later-today and break indicators.
+  const meetingsOf: number[][] = Array.from({ length: problem.participants }, () => []);
+  problem.meetings.forEach((m, i) => {
+    for (const p of m.participants) meetingsOf[p]!.push(i);
+  });
+  const breaksOf: number[][] = [];
+  const busyOf: number[][] = [];
+  for (let p = 0; p < problem.participants; p++) {
+    const own = meetingsOf[p]!;
+    const busy: number[] = [];
+    for (let t = 0; t < S; t++) {
+      const here = own.map((m) => xAt(m, t)).filter((l) => l !== FALSE);
+      atMostOne(here);
+      busy.push(here.length === 0 ? FALSE : here.length === 1 ? here[0]! : define(false, here));
+    }
+    busyOf.push(busy);
+    const gaps: number[] = [];
+    if (own.length >= 2) {
+      // Implied: p is busy in exactly as many slots as p has meetings.
+      const usable = busy.filter((l) => l !== FALSE);
+      solver.addAtMost(usable, own.length);
+      solver.addAtMost(usable.map(neg), usable.length - own.length);
+      // later[t]: p meets in slot t or after it, the same day.
+      const later = new Array<number>(S).fill(FALSE);
+      for (let t = S - 1; t >= 0; t--) {
+        const next = t + 1 < S && day[t + 1] === day[t] ? later[t + 1]! : FALSE;
+        later[t] = busy[t] === FALSE ? next : next === FALSE ? busy[t]! : define(false, [busy[t]!, next]);
+      }
+      const gapAt = new Array<number>(S).fill(FALSE);
+      for (let t = 0; t + 2 < S; t++) {
+        if (day[t + 2] !== day[t] || busy[t] === FALSE || later[t + 2] === FALSE) continue;
+        const inputs = [busy[t]!, later[t + 2]!];
+        if (busy[t + 1] !== FALSE) inputs.push(neg(busy[t + 1]!));
+        const g = define(true, inputs);
+        gaps.push(g);
+        gapAt[t] = g;
+      }
+      // Implied: meetings further apart than p has meetings leave an idle slot, so a gap, between them.
+      if (IMPLIED_SPAN)
+        for (let t = 0; t < S; t++) {
+          if (busy[t] === FALSE) continue;
+          for (let u = t + own.length; u < S && day[u] === day[t]; u++) {
+            if (busy[u] === FALSE) continue;
+            const between: number[] = [];
+            for (let v = t; v <= u - 2; v++) if (gapAt[v] !== FALSE) between.push(gapAt[v]!);
+            solver.addClause([neg(busy[t]!), neg(busy[u]!), ...between]);
+          }
+        }
+    }
+    breaksOf.push(gaps);
+  }
+
+  // Implied: with no hosts, a slot holds at most the participants of its `tables` largest meetings.
+  if (owners.size === 0) {
+    const sizes = problem.meetings.map((m) => m.participants.length).sort((a, b) => b - a);
+    const most = sizes.slice(0, problem.tables).reduce((a, b) => a + b, 0);
+    for (let t = 0; t < S; t++) {
+      const here = busyOf.map((b) => b[t]!).filter((l) => l !== FALSE);
+      if (here.length > most) solver.addAtMost(here, most);
+    }
+  }
+
+  // Fairness: max H − min H ≤ d. Levels G_1 … G_D stand for "min H ≥ j".
+  const d = problem.fairness;
+  const levels = Math.min(...breaksOf.map((g) => g.length));
+  const G = Array.from({ length: levels }, () => lit(solver.newVar()));
+  for (let j = 1; j < levels; j++) solver.addClause([neg(G[j]!), G[j - 1]!]);
+  for (const gaps of breaksOf) {
+    if (gaps.length > d) solver.addAtMost([...gaps, ...G.map(neg)], d + levels);
+    if (levels > 0) solver.addAtMost([...gaps.map(neg), ...G], gaps.length);
+  }
+
+  // The total breaks as a unary counter, up to a window above the lower bound (the bounds the
+  // ascending search asks about); "at most k" is then one assumption.
+  const allGaps = breaksOf.flat();
+  const counted = Math.min(allGaps.length, lowerBound + OBJECTIVE_WINDOW + 1);
+  const total = allGaps.length > 0 ? totalizer(allGaps, counted) : [];
+  const atMost = (k: number) => (k < total.length ? neg(total[k]!) : undefined);
+
+  const readSlots = () =>
+    Int32Array.from(allowed, (slots, m) => {
+      const i = x[m]!.findIndex((l) => solver.value(l >> 1));
+      return i < 0 ? -1 : slots[i]!;
+    });
+  const countBreaks = () => allGaps.filter((l) => solver.value(l >> 1)).length;
+  /** Seeds every variable's first polarity with its value in a known schedule. */
+  const setPhases = (slots: ArrayLike<number>) => {
+    const value = new Uint8Array(solver.variables);
+    allowed.forEach((list, m) => {
+      list.forEach((t, i) => {
+        if (slots[m] === t) value[x[m]![i]! >> 1] = 1;
+      });
+    });
+    const holds = (l: number) => (value[l >> 1] === 1) === ((l & 1) === 0);
+    for (const def of definitions)
+      value[def.v] = (def.and ? def.inputs.every(holds) : def.inputs.some(holds)) ? 1 : 0;
+    for (let v = 1; v < solver.variables; v++) solver.setPhase(v, value[v] === 1);
+  };
+  return { solver, atMost, counted, gaps: allGaps.length, readSlots, countBreaks, setPhases };
+}

@@ -1,0 +1,104 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { seededRandom } from '../domain/random.ts';
+import { lit, SatSolver } from './sat.ts';
+
+interface Formula {
+  vars: number;
+  clauses: number[][];
+  cards: { lits: number[]; k: number }[];
+}
+
+function randomFormula(random: () => number): Formula {
+  const vars = 4 + Math.floor(random() * 9);
+  const pick = () => lit(Math.floor(random() * vars), random() < 0.5);
+  const clauses = Array.from({ length: Math.floor(random() * vars * 4) }, () =>
+    Array.from({ length: 1 + Math.floor(random() * 4) }, pick),
+  );
+  const cards = Array.from({ length: Math.floor(random() * 4) }, () => {
+    const chosen = [
+      ...new Set(Array.from({ length: 2 + Math.floor(random() * vars) }, () => Math.floor(random() * vars))),
+    ];
+    const lits = chosen.map((v) => lit(v, random() < 0.5));
+    return { lits, k: Math.floor(random() * lits.length) };
+  });
+  return { vars, clauses, cards };
+}
+
+const holds = (assignment: number, l: number) => ((assignment >> (l >> 1)) & 1) === 1 - (l & 1);
+const satisfies = (f: Formula, a: number) =>
+  f.clauses.every((c) => c.some((l) => holds(a, l))) &&
+  f.cards.every(({ lits, k }) => lits.filter((l) => holds(a, l)).length <= k);
+
+function load(f: Formula): SatSolver {
+  const s = new SatSolver();
+  for (let v = 0; v < f.vars; v++) s.newVar();
+  for (const c of f.clauses) s.addClause(c);
+  for (const { lits, k } of f.cards) s.addAtMost(lits, k);
+  return s;
+}
+
+const modelOf = (s: SatSolver, vars: number) => {
+  let a = 0;
+  for (let v = 0; v < vars; v++) if (s.value(v)) a |= 1 << v;
+  return a;
+};
+
+test('agrees with exhaustive enumeration on 1,500 random formulas with cardinality constraints', () => {
+  const random = seededRandom(11);
+  let sat = 0;
+  for (let i = 0; i < 1500; i++) {
+    const f = randomFormula(random);
+    let expected = false;
+    for (let a = 0; a < 1 << f.vars && !expected; a++) expected = satisfies(f, a);
+    const s = load(f);
+    const answer = s.solve();
+    assert.equal(answer, expected ? 'sat' : 'unsat', `formula ${i}`);
+    if (answer === 'sat') {
+      sat++;
+      assert.ok(satisfies(f, modelOf(s, f.vars)), `model of formula ${i}`);
+    }
+  }
+  assert.ok(sat > 300 && sat < 1400, 'the random set mixes satisfiable and unsatisfiable formulas');
+});
+
+test('solves under assumptions and after tightening a bound, keeping what it learnt valid', () => {
+  const random = seededRandom(5);
+  for (let i = 0; i < 300; i++) {
+    const f = randomFormula(random);
+    const all = Array.from({ length: f.vars }, (_, v) => lit(v));
+    const s = load(f);
+    const bound = s.addAtMost(all, f.vars);
+    const assumption = lit(Math.floor(random() * f.vars), random() < 0.5);
+    const withAssumption = (a: number) => satisfies(f, a) && holds(a, assumption);
+    let expected = false;
+    for (let a = 0; a < 1 << f.vars && !expected; a++) expected = withAssumption(a);
+    const answer = s.solve([assumption]);
+    assert.equal(answer, expected ? 'sat' : 'unsat', `formula ${i} under its assumption`);
+    if (answer === 'sat') assert.ok(withAssumption(modelOf(s, f.vars)));
+    // Now at most two variables true, without the assumption.
+    s.tighten(bound, 2);
+    const small = (a: number) => satisfies(f, a) && all.filter((l) => holds(a, l)).length <= 2;
+    expected = false;
+    for (let a = 0; a < 1 << f.vars && !expected; a++) expected = small(a);
+    const tightened = s.solve();
+    assert.equal(tightened, expected ? 'sat' : 'unsat', `formula ${i} tightened`);
+    if (tightened === 'sat') assert.ok(small(modelOf(s, f.vars)));
+  }
+});
+
+test('gives up with unknown when asked to stop', () => {
+  // Pigeonhole 9 → 8: unsatisfiable and hard for resolution, so the stop comes first.
+  const s = new SatSolver();
+  const x = Array.from({ length: 9 }, () => Array.from({ length: 8 }, () => lit(s.newVar())));
+  for (const row of x) s.addClause(row);
+  for (let h = 0; h < 8; h++)
+    s.addAtMost(
+      x.map((row) => row[h]!),
+      1,
+    );
+  assert.equal(
+    s.solve([], () => s.conflicts > 200),
+    'unknown',
+  );
+});

@@ -1,0 +1,619 @@
+/**
+ * A CDCL SAT solver with native "at most k" constraints, written for the scheduler's exact search:
+ * two watched literals, binary implications apart, 1-UIP learning with recursive minimization,
+ * VSIDS, phase saving (seeded from a known schedule), Luby restarts and clause-database reduction
+ * by LBD. Incremental: clauses may be added and cardinality bounds tightened between calls, and
+ * every learnt clause stays valid because both only remove solutions.
+ *
+ * Literals: variable v (0-based) is 2v when true and 2v + 1 when false.
+ */
+export type SatAnswer = 'sat' | 'unsat' | 'unknown';
+
+const GLUCOSE = process.env.SAT_RESTARTS === 'glucose';
+const NONE = 0;
+const CLAUSE = 1;
+const BINARY = 2;
+const CARD = 3;
+
+export const lit = (v: number, positive = true) => 2 * v + (positive ? 0 : 1);
+export const neg = (l: number) => l ^ 1;
+
+export class SatSolver {
+  private nVars = 0;
+  private capacity = 0;
+  private val = new Int8Array(0);
+  private level = new Int32Array(0);
+  private reasonKind = new Int8Array(0);
+  private reasonData = new Int32Array(0);
+  private trailPos = new Int32Array(0);
+  private activity = new Float64Array(0);
+  private phase = new Int8Array(0);
+  private seen = new Uint8Array(0);
+  private decidable = new Uint8Array(0);
+  private heap = new Int32Array(0);
+  private heapIndex = new Int32Array(0);
+  private heapSize = 0;
+  private trail = new Int32Array(0);
+  private trailLen = 0;
+  private qhead = 0;
+  private trailLim: number[] = [];
+  private watches: number[][] = [];
+  private implies: number[][] = [];
+  private cardOcc: number[][] = [];
+  private clauses: (Int32Array | null)[] = [];
+  private clauseActivity: number[] = [];
+  private clauseLbd: number[] = [];
+  private learnts: number[] = [];
+  private cardLits: Int32Array[] = [];
+  private cardK: number[] = [];
+  private cardCount: number[] = [];
+  private varInc = 1;
+  private clauseInc = 1;
+  private ok = true;
+  private model = new Int8Array(0);
+  conflicts = 0;
+  decisions = 0;
+  propagations = 0;
+
+  /** A new variable; `decision: false` leaves it to propagation (it must be defined by others). */
+  newVar(decision = true): number {
+    if (this.nVars === this.capacity) this.grow(Math.max(1024, this.capacity * 2));
+    const v = this.nVars++;
+    this.heapIndex[v] = -1;
+    this.decidable[v] = decision ? 1 : 0;
+    this.phase[v] = 1; // false first: most meeting-in-slot variables are false
+    this.watches.push([], []);
+    this.implies.push([], []);
+    this.cardOcc.push([], []);
+    if (decision) this.heapInsert(v);
+    return v;
+  }
+
+  /** False once the formula itself (not only the last assumptions) is known unsatisfiable. */
+  get consistent(): boolean {
+    return this.ok;
+  }
+
+  get variables(): number {
+    return this.nVars;
+  }
+
+  /** The polarity tried first for v (a hint from a known solution); phase saving takes over after. */
+  setPhase(v: number, value: boolean) {
+    this.phase[v] = value ? 0 : 1;
+  }
+
+  /** Raises v's priority in the branching order. */
+  bump(v: number, amount: number) {
+    this.activity[v]! += amount * this.varInc;
+    this.heapUpdate(v);
+  }
+
+  value(v: number): boolean {
+    return this.model[v] === 1;
+  }
+
+  /** Adds a clause at decision level 0. Returns false once the formula is known unsatisfiable. */
+  addClause(input: ArrayLike<number>): boolean {
+    if (!this.ok) return false;
+    this.backtrack(0);
+    const lits: number[] = [];
+    for (let i = 0; i < input.length; i++) {
+      const l = input[i]!;
+      if (this.val[l] === 1 || lits.includes(l ^ 1)) return true; // satisfied or tautology
+      if (this.val[l] === -1 || lits.includes(l)) continue;
+      lits.push(l);
+    }
+    if (lits.length === 0) {
+      this.ok = false;
+      return false;
+    }
+    if (lits.length === 1) {
+      this.enqueue(lits[0]!, NONE, 0);
+      this.ok = this.propagate() === null;
+      return this.ok;
+    }
+    this.attach(lits, false);
+    return true;
+  }
+
+  /** At most k of lits true; returns its index, for tightening k later. */
+  addAtMost(lits: number[], k: number): number {
+    this.backtrack(0);
+    const ci = this.cardLits.length;
+    this.cardLits.push(Int32Array.from(lits));
+    this.cardK.push(k);
+    let count = 0;
+    for (const l of lits) {
+      this.cardOcc[l]!.push(ci);
+      if (this.val[l] === 1) count++;
+    }
+    this.cardCount.push(count);
+    this.recheckCard(ci);
+    return ci;
+  }
+
+  /** Lowers a cardinality bound (never raises it: learnt clauses would no longer be implied). */
+  tighten(ci: number, k: number) {
+    if (k > this.cardK[ci]!) throw new Error('a cardinality bound may only be lowered');
+    this.backtrack(0);
+    this.cardK[ci] = k;
+    this.recheckCard(ci);
+  }
+
+  private recheckCard(ci: number) {
+    if (!this.ok) return;
+    const k = this.cardK[ci]!;
+    if (this.cardCount[ci]! > k) {
+      this.ok = false;
+      return;
+    }
+    if (this.cardCount[ci] === k)
+      for (const l of this.cardLits[ci]!) if (this.val[l] === 0) this.enqueue(l ^ 1, NONE, 0);
+    if (this.propagate() !== null) this.ok = false;
+  }
+
+  /**
+   * Searches for a model under the assumptions until `stop()` says to give up (asked every few
+   * hundred conflicts). 'unsat' under assumptions does not make the solver unusable.
+   */
+  solve(assumptions: number[] = [], stop: () => boolean = () => false): SatAnswer {
+    if (!this.ok) return 'unsat';
+    this.backtrack(0);
+    if (this.propagate() !== null) {
+      this.ok = false;
+      return 'unsat';
+    }
+    let restart = 0;
+    let budget = luby(restart) * 100;
+    let nextReduce = this.conflicts + 4000;
+    let nextCheck = this.conflicts + 100;
+    let decisionsAtCheck = this.decisions;
+    let fast = 0;
+    let slow = 0;
+    let sinceRestart = 0;
+    for (;;) {
+      const conflict = this.propagate();
+      if (conflict !== null) {
+        this.conflicts++;
+        budget--;
+        if (this.trailLim.length === 0) {
+          this.ok = false;
+          return 'unsat';
+        }
+        const { learnt, backLevel, lbd } = this.analyze(conflict);
+        fast += (lbd - fast) / 32;
+        slow += (lbd - slow) / 4096;
+        sinceRestart++;
+        this.backtrack(backLevel);
+        if (learnt.length === 1) this.enqueue(learnt[0]!, NONE, 0);
+        else {
+          const ref = this.attach(learnt, true, lbd);
+          if (ref >= 0) this.enqueue(learnt[0]!, CLAUSE, ref);
+          else this.enqueue(learnt[0]!, BINARY, learnt[1]!);
+        }
+        this.varInc /= 0.95;
+        this.clauseInc /= 0.999;
+        if (this.varInc > 1e100) this.rescaleVars();
+        continue;
+      }
+      if (this.conflicts >= nextCheck || this.decisions - decisionsAtCheck > 20_000) {
+        nextCheck = this.conflicts + 100;
+        decisionsAtCheck = this.decisions;
+        if (stop()) {
+          this.backtrack(0);
+          return 'unknown';
+        }
+      }
+      if (GLUCOSE ? sinceRestart >= 50 && fast * 0.8 > slow : budget <= 0) {
+        restart++;
+        budget = luby(restart) * 100;
+        sinceRestart = 0;
+        this.backtrack(0);
+      }
+      if (this.conflicts >= nextReduce) {
+        nextReduce = this.conflicts + 4000 + 300 * Math.floor(this.learnts.length / 1000);
+        this.reduceDb();
+      }
+      let next = -1;
+      while (this.trailLim.length < assumptions.length) {
+        const a = assumptions[this.trailLim.length]!;
+        if (this.val[a] === 1) this.trailLim.push(this.trailLen);
+        else if (this.val[a] === -1) {
+          this.backtrack(0);
+          return 'unsat';
+        } else {
+          next = a;
+          break;
+        }
+      }
+      if (next < 0) {
+        const v = this.pickBranchVar();
+        if (v < 0) {
+          this.model = this.val.slice(0, 2 * this.nVars).filter((_, i) => (i & 1) === 0);
+          this.backtrack(0);
+          return 'sat';
+        }
+        next = 2 * v + this.phase[v]!;
+      }
+      this.decisions++;
+      this.trailLim.push(this.trailLen);
+      this.enqueue(next, NONE, 0);
+    }
+  }
+
+  // ---- internals ----
+
+  private grow(size: number) {
+    const resize = <T extends Int8Array | Int32Array | Float64Array | Uint8Array>(a: T, n: number): T => {
+      const b = new (a.constructor as new (n: number) => T)(n);
+      b.set(a);
+      return b;
+    };
+    this.val = resize(this.val, 2 * size);
+    this.level = resize(this.level, size);
+    this.reasonKind = resize(this.reasonKind, size);
+    this.reasonData = resize(this.reasonData, size);
+    this.trailPos = resize(this.trailPos, size);
+    this.activity = resize(this.activity, size);
+    this.phase = resize(this.phase, size);
+    this.seen = resize(this.seen, size);
+    this.decidable = resize(this.decidable, size);
+    this.heap = resize(this.heap, size);
+    this.heapIndex = resize(this.heapIndex, size);
+    this.trail = resize(this.trail, size);
+    this.capacity = size;
+  }
+
+  private attach(lits: number[], learnt: boolean, lbd = 0): number {
+    if (lits.length === 2) {
+      const [a, b] = lits as [number, number];
+      this.implies[a ^ 1]!.push(b);
+      this.implies[b ^ 1]!.push(a);
+      return -1;
+    }
+    const ref = this.clauses.length;
+    const c = Int32Array.from(lits);
+    this.clauses.push(c);
+    this.clauseActivity.push(0);
+    this.clauseLbd.push(lbd);
+    this.watches[c[0]!]!.push(ref, c[1]!);
+    this.watches[c[1]!]!.push(ref, c[0]!);
+    if (learnt) {
+      this.learnts.push(ref);
+      this.clauseActivity[ref] = this.clauseInc;
+    }
+    return ref;
+  }
+
+  private enqueue(l: number, kind: number, data: number) {
+    const v = l >> 1;
+    this.val[l] = 1;
+    this.val[l ^ 1] = -1;
+    this.level[v] = this.trailLim.length;
+    this.reasonKind[v] = kind;
+    this.reasonData[v] = data;
+    this.trailPos[v] = this.trailLen;
+    this.trail[this.trailLen++] = l;
+    const occ = this.cardOcc[l]!;
+    for (let i = 0; i < occ.length; i++) this.cardCount[occ[i]!]!++;
+  }
+
+  private backtrack(lvl: number) {
+    if (this.trailLim.length <= lvl) return;
+    const stop = this.trailLim[lvl]!;
+    for (let i = this.trailLen - 1; i >= stop; i--) {
+      const l = this.trail[i]!;
+      const v = l >> 1;
+      this.phase[v] = l & 1;
+      this.val[l] = 0;
+      this.val[l ^ 1] = 0;
+      this.reasonKind[v] = NONE;
+      const occ = this.cardOcc[l]!;
+      for (let j = 0; j < occ.length; j++) this.cardCount[occ[j]!]!--;
+      if (this.heapIndex[v] === -1 && this.decidable[v] === 1) this.heapInsert(v);
+    }
+    this.trailLen = stop;
+    this.qhead = stop;
+    this.trailLim.length = lvl;
+  }
+
+  /** Unit propagation; returns a falsified clause (as literals) or null. */
+  private propagate(): ArrayLike<number> | null {
+    const val = this.val;
+    while (this.qhead < this.trailLen) {
+      const p = this.trail[this.qhead++]!;
+      this.propagations++;
+      const imp = this.implies[p]!;
+      for (let i = 0; i < imp.length; i++) {
+        const q = imp[i]!;
+        const vq = val[q];
+        if (vq === 1) continue;
+        if (vq === -1) return [q, p ^ 1];
+        this.enqueue(q, BINARY, p ^ 1);
+      }
+      const np = p ^ 1;
+      const ws = this.watches[np]!;
+      let i = 0;
+      let j = 0;
+      const n = ws.length;
+      while (i < n) {
+        const ref = ws[i]!;
+        const blocker = ws[i + 1]!;
+        i += 2;
+        if (val[blocker] === 1) {
+          ws[j++] = ref;
+          ws[j++] = blocker;
+          continue;
+        }
+        const c = this.clauses[ref];
+        if (c === null || c === undefined) continue;
+        if (c[0] === np) {
+          c[0] = c[1]!;
+          c[1] = np;
+        }
+        const first = c[0]!;
+        if (first !== blocker && val[first] === 1) {
+          ws[j++] = ref;
+          ws[j++] = first;
+          continue;
+        }
+        let moved = false;
+        for (let k = 2; k < c.length; k++) {
+          const l = c[k]!;
+          if (val[l] !== -1) {
+            c[1] = l;
+            c[k] = np;
+            this.watches[l]!.push(ref, first);
+            moved = true;
+            break;
+          }
+        }
+        if (moved) continue;
+        ws[j++] = ref;
+        ws[j++] = first;
+        if (val[first] === -1) {
+          while (i < n) ws[j++] = ws[i++]!;
+          ws.length = j;
+          this.qhead = this.trailLen;
+          return c;
+        }
+        this.enqueue(first, CLAUSE, ref);
+      }
+      ws.length = j;
+      const occ = this.cardOcc[p]!;
+      for (let o = 0; o < occ.length; o++) {
+        const ci = occ[o]!;
+        const count = this.cardCount[ci]!;
+        const k = this.cardK[ci]!;
+        if (count < k) continue;
+        const lits = this.cardLits[ci]!;
+        if (count > k) {
+          // The k + 1 earliest true literals: at most k of them precede this level, or the
+          // conflict would have been found there.
+          const trues: number[] = [];
+          for (let t = 0; t < lits.length; t++) if (val[lits[t]!] === 1) trues.push(lits[t]!);
+          trues.sort((a, b) => this.trailPos[a >> 1]! - this.trailPos[b >> 1]!);
+          this.qhead = this.trailLen;
+          return trues.slice(0, k + 1).map((l) => l ^ 1);
+        }
+        for (let t = 0; t < lits.length; t++) if (val[lits[t]!] === 0) this.enqueue(lits[t]! ^ 1, CARD, ci);
+      }
+    }
+    return null;
+  }
+
+  /** The clause that forced v: its true literal first, then the false ones. */
+  private reason(v: number): ArrayLike<number> {
+    const kind = this.reasonKind[v];
+    if (kind === CLAUSE) return this.clauses[this.reasonData[v]!]!;
+    const l = this.val[2 * v] === 1 ? 2 * v : 2 * v + 1;
+    if (kind === BINARY) return [l, this.reasonData[v]!];
+    const out = [l];
+    const lits = this.cardLits[this.reasonData[v]!]!;
+    const pos = this.trailPos[v]!;
+    for (let t = 0; t < lits.length; t++) {
+      const x = lits[t]!;
+      if (this.val[x] === 1 && this.trailPos[x >> 1]! < pos) out.push(x ^ 1);
+    }
+    return out;
+  }
+
+  private analyze(conflict: ArrayLike<number>): { learnt: number[]; backLevel: number; lbd: number } {
+    const learnt: number[] = [-1];
+    const current = this.trailLim.length;
+    let pathCount = 0;
+    let p = -1;
+    let index = this.trailLen - 1;
+    let reason: ArrayLike<number> = conflict;
+    const seen = this.seen;
+    for (;;) {
+      if (reason === conflict || this.reasonKind[p >> 1] !== CLAUSE) {
+        /* card or binary reasons are rebuilt, never bumped */
+      } else this.bumpClause(this.reasonData[p >> 1]!);
+      for (let i = p === -1 ? 0 : 1; i < reason.length; i++) {
+        const q = reason[i]!;
+        const v = q >> 1;
+        if (seen[v] === 0 && this.level[v]! > 0) {
+          seen[v] = 1;
+          this.bumpVar(v);
+          if (this.level[v]! >= current) pathCount++;
+          else learnt.push(q);
+        }
+      }
+      while (seen[this.trail[index]! >> 1] === 0) index--;
+      p = this.trail[index]!;
+      index--;
+      seen[p >> 1] = 0;
+      pathCount--;
+      if (pathCount === 0) break;
+      reason = this.reason(p >> 1);
+    }
+    learnt[0] = p ^ 1;
+    // Recursive minimization: drop literals implied by the others.
+    let abstract = 0;
+    for (let i = 1; i < learnt.length; i++) abstract |= 1 << (this.level[learnt[i]! >> 1]! & 31);
+    const toClear = learnt.slice(1);
+    let j = 1;
+    for (let i = 1; i < learnt.length; i++) {
+      const v = learnt[i]! >> 1;
+      if (this.reasonKind[v] === NONE || !this.redundant(learnt[i]!, abstract, toClear))
+        learnt[j++] = learnt[i]!;
+    }
+    learnt.length = j;
+    for (const l of toClear) seen[l >> 1] = 0;
+    let backLevel = 0;
+    if (learnt.length > 1) {
+      let max = 1;
+      for (let i = 2; i < learnt.length; i++)
+        if (this.level[learnt[i]! >> 1]! > this.level[learnt[max]! >> 1]!) max = i;
+      [learnt[1], learnt[max]] = [learnt[max]!, learnt[1]!];
+      backLevel = this.level[learnt[1]! >> 1]!;
+    }
+    const levels = new Set<number>();
+    for (const l of learnt) levels.add(this.level[l >> 1]!);
+    return { learnt, backLevel, lbd: levels.size };
+  }
+
+  private redundant(p: number, abstract: number, toClear: number[]): boolean {
+    const stack = [p];
+    const top = toClear.length;
+    while (stack.length > 0) {
+      const q = stack.pop()!;
+      const reason = this.reason(q >> 1);
+      for (let i = 1; i < reason.length; i++) {
+        const l = reason[i]!;
+        const v = l >> 1;
+        if (this.seen[v] === 1 || this.level[v] === 0) continue;
+        if (this.reasonKind[v] !== NONE && ((1 << (this.level[v]! & 31)) & abstract) !== 0) {
+          this.seen[v] = 1;
+          stack.push(l);
+          toClear.push(l);
+        } else {
+          for (let k = top; k < toClear.length; k++) this.seen[toClear[k]! >> 1] = 0;
+          toClear.length = top;
+          return false;
+        }
+      }
+    }
+    return true;
+  }
+
+  private reduceDb() {
+    const locked = (ref: number) => {
+      const c = this.clauses[ref]!;
+      const v = c[0]! >> 1;
+      return this.reasonKind[v] === CLAUSE && this.reasonData[v] === ref && this.val[c[0]!] === 1;
+    };
+    const candidates = this.learnts.filter((r) => this.clauseLbd[r]! > 2 && !locked(r));
+    candidates.sort(
+      (a, b) => this.clauseLbd[b]! - this.clauseLbd[a]! || this.clauseActivity[a]! - this.clauseActivity[b]!,
+    );
+    const drop = new Set(candidates.slice(0, Math.floor(candidates.length / 2)));
+    for (const r of drop) this.clauses[r] = null;
+    this.learnts = this.learnts.filter((r) => !drop.has(r));
+  }
+
+  private bumpClause(ref: number) {
+    this.clauseActivity[ref]! += this.clauseInc;
+    if (this.clauseActivity[ref]! > 1e20) {
+      for (const r of this.learnts) this.clauseActivity[r]! *= 1e-20;
+      this.clauseInc *= 1e-20;
+    }
+  }
+
+  private bumpVar(v: number) {
+    this.activity[v]! += this.varInc;
+    if (this.activity[v]! > 1e100) this.rescaleVars();
+    if (this.decidable[v] === 1) this.heapUpdate(v);
+  }
+
+  private rescaleVars() {
+    for (let v = 0; v < this.nVars; v++) this.activity[v]! *= 1e-100;
+    this.varInc *= 1e-100;
+  }
+
+  private pickBranchVar(): number {
+    while (this.heapSize > 0) {
+      const v = this.heapPop();
+      if (this.val[2 * v] === 0) return v;
+    }
+    return -1;
+  }
+
+  private heapInsert(v: number) {
+    this.heapIndex[v] = this.heapSize;
+    this.heap[this.heapSize++] = v;
+    this.siftUp(this.heapSize - 1);
+  }
+
+  private heapUpdate(v: number) {
+    const i = this.heapIndex[v]!;
+    if (i >= 0) this.siftUp(i);
+  }
+
+  private heapPop(): number {
+    const top = this.heap[0]!;
+    const last = this.heap[--this.heapSize]!;
+    this.heapIndex[top] = -1;
+    if (this.heapSize > 0) {
+      this.heap[0] = last;
+      this.heapIndex[last] = 0;
+      this.siftDown(0);
+    }
+    return top;
+  }
+
+  private siftUp(i: number) {
+    const v = this.heap[i]!;
+    const a = this.activity[v]!;
+    while (i > 0) {
+      const parent = (i - 1) >> 1;
+      const pv = this.heap[parent]!;
+      if (this.activity[pv]! >= a) break;
+      this.heap[i] = pv;
+      this.heapIndex[pv] = i;
+      i = parent;
+    }
+    this.heap[i] = v;
+    this.heapIndex[v] = i;
+  }
+
+  private siftDown(i: number) {
+    const v = this.heap[i]!;
+    const a = this.activity[v]!;
+    for (;;) {
+      let child = 2 * i + 1;
+      if (child >= this.heapSize) break;
+      if (
+        child + 1 < this.heapSize &&
+        this.activity[this.heap[child + 1]!]! > this.activity[this.heap[child]!]!
+      )
+        child++;
+      const cv = this.heap[child]!;
+      if (this.activity[cv]! <= a) break;
+      this.heap[i] = cv;
+      this.heapIndex[cv] = i;
+      i = child;
+    }
+    this.heap[i] = v;
+    this.heapIndex[v] = i;
+  }
+}
+
+/** The Luby sequence 1, 1, 2, 1, 1, 2, 4, … (restart lengths). */
+function luby(i: number): number {
+  let size = 1;
+  let seq = 0;
+  while (size < i + 1) {
+    seq++;
+    size = 2 * size + 1;
+  }
+  let x = i;
+  while (size - 1 !== x) {
+    size = (size - 1) >> 1;
+    seq--;
+    x %= size;
+  }
+  return 2 ** seq;
+}
