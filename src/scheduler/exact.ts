@@ -4,10 +4,7 @@ import { lit, neg, SatSolver } from './sat.ts';
 /** Pairwise "at most one" up to this many literals, a native cardinality constraint above. */
 const PAIRWISE_MAX = 8;
 /** How many breaks above the lower bound the objective's counter reaches. */
-const OBJECTIVE_WINDOW = 24;
-const TOTALIZER = process.env.TOTALIZER !== '0';
-const IMPLIED_SPAN = process.env.IMPLIED_SPAN !== '0';
-const DECIDE_AUX = process.env.DECIDE_AUX !== '0';
+const OBJECTIVE_WINDOW = 64;
 
 /**
  * The channel between the annealing and the exact search, an Int32Array (shared between threads when
@@ -101,27 +98,49 @@ export function prove(
     if (answer === 'sat') keep();
     else if (stopped()) return finish(3);
   }
-  for (;;) {
+  // Turns with a doubling budget: raise the bound (each unsatisfiable call a proof), then look for a
+  // schedule below the best known one, starting from that schedule's values.
+  for (let turn = 0; ; turn++) {
+    const budget = ROUND_CONFLICTS * 2 ** Math.min(turn, 12);
     Atomics.store(channel, Channel.BOUND, bound);
     if (Math.min(hintBreaks(), ownBreaks) <= bound) return finish(1);
     followHint();
     const k = bound;
     if (k >= model.counted && k < model.gaps) return finish(3); // beyond the counter's window
     const assumption = model.atMost(k);
+    const limit = solver.conflicts + budget;
     const answer = solver.solve(
       assumption === undefined ? [] : [assumption],
-      () => stopped() || hintBreaks() <= k,
+      () => stopped() || hintBreaks() <= k || solver.conflicts > limit,
     );
     if (answer === 'unsat') {
       if (!solver.consistent) return finish(2);
       bound = k + 1;
-    } else if (answer === 'sat') {
+      continue;
+    }
+    if (answer === 'sat') {
       keep();
       bound = Math.max(bound, Math.min(k, ownBreaks));
       return finish(1);
+    }
+    if (stopped()) return finish(3);
+    const best = Math.min(hintBreaks(), ownBreaks);
+    const below = best - 1;
+    if (below <= bound || below >= model.counted) continue;
+    const improve = model.atMost(below)!;
+    const descent = solver.solve(
+      [improve],
+      () => stopped() || hintBreaks() <= below || solver.conflicts > limit + budget,
+    );
+    if (descent === 'sat') keep();
+    else if (descent === 'unsat') {
+      if (!solver.consistent) return finish(2);
+      bound = best;
     } else if (stopped()) return finish(3);
   }
 }
+
+const ROUND_CONFLICTS = 2000;
 
 interface Definition {
   v: number;
@@ -137,7 +156,7 @@ function buildModel(problem: SchedulingProblem, allowed: number[][], lowerBound:
   solver.addClause([neg(FALSE)]);
   const definitions: Definition[] = [];
   const define = (and: boolean, inputs: number[]): number => {
-    const v = solver.newVar(DECIDE_AUX);
+    const v = solver.newVar();
     const out = lit(v);
     // out ↔ AND(inputs) or out ↔ OR(inputs)
     if (and) {
@@ -157,7 +176,7 @@ function buildModel(problem: SchedulingProblem, allowed: number[][], lowerBound:
     const a = totalizer(lits.slice(0, half), limit);
     const b = totalizer(lits.slice(half), limit);
     const size = Math.min(limit, a.length + b.length);
-    const out = Array.from({ length: size }, () => lit(solver.newVar(DECIDE_AUX)));
+    const out = Array.from({ length: size }, () => lit(solver.newVar()));
     for (let i = 0; i <= a.length; i++) {
       for (let j = 0; j <= b.length; j++) {
         const sum = i + j;
@@ -207,10 +226,7 @@ function buildModel(problem: SchedulingProblem, allowed: number[][], lowerBound:
     problem.meetings.forEach((m, i) => {
       if (!m.participants.some((p) => owners.has(p)) && allowed[i]!.includes(t)) here.push(xAt(i, t));
     });
-    if (here.length > capacity) {
-      if (TOTALIZER) solver.addClause([neg(totalizer(here, capacity + 1)[capacity]!)]);
-      else solver.addAtMost(here, capacity);
-    }
+    if (here.length > capacity) solver.addAtMost(here, capacity);
   }
 
   // Precedences: m in slot t needs each predecessor in an earlier slot.
@@ -261,16 +277,15 @@ function buildModel(problem: SchedulingProblem, allowed: number[][], lowerBound:
         gapAt[t] = g;
       }
       // Implied: meetings further apart than p has meetings leave an idle slot, so a gap, between them.
-      if (IMPLIED_SPAN)
-        for (let t = 0; t < S; t++) {
-          if (busy[t] === FALSE) continue;
-          for (let u = t + own.length; u < S && day[u] === day[t]; u++) {
-            if (busy[u] === FALSE) continue;
-            const between: number[] = [];
-            for (let v = t; v <= u - 2; v++) if (gapAt[v] !== FALSE) between.push(gapAt[v]!);
-            solver.addClause([neg(busy[t]!), neg(busy[u]!), ...between]);
-          }
+      for (let t = 0; t < S; t++) {
+        if (busy[t] === FALSE) continue;
+        for (let u = t + own.length; u < S && day[u] === day[t]; u++) {
+          if (busy[u] === FALSE) continue;
+          const between: number[] = [];
+          for (let v = t; v <= u - 2; v++) if (gapAt[v] !== FALSE) between.push(gapAt[v]!);
+          solver.addClause([neg(busy[t]!), neg(busy[u]!), ...between]);
         }
+      }
     }
     breaksOf.push(gaps);
   }

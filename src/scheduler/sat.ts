@@ -9,7 +9,6 @@
  */
 export type SatAnswer = 'sat' | 'unsat' | 'unknown';
 
-const GLUCOSE = process.env.SAT_RESTARTS === 'glucose';
 const NONE = 0;
 const CLAUSE = 1;
 const BINARY = 2;
@@ -169,9 +168,6 @@ export class SatSolver {
     let nextReduce = this.conflicts + 4000;
     let nextCheck = this.conflicts + 100;
     let decisionsAtCheck = this.decisions;
-    let fast = 0;
-    let slow = 0;
-    let sinceRestart = 0;
     for (;;) {
       const conflict = this.propagate();
       if (conflict !== null) {
@@ -182,9 +178,6 @@ export class SatSolver {
           return 'unsat';
         }
         const { learnt, backLevel, lbd } = this.analyze(conflict);
-        fast += (lbd - fast) / 32;
-        slow += (lbd - slow) / 4096;
-        sinceRestart++;
         this.backtrack(backLevel);
         if (learnt.length === 1) this.enqueue(learnt[0]!, NONE, 0);
         else {
@@ -205,10 +198,9 @@ export class SatSolver {
           return 'unknown';
         }
       }
-      if (GLUCOSE ? sinceRestart >= 50 && fast * 0.8 > slow : budget <= 0) {
+      if (budget <= 0) {
         restart++;
         budget = luby(restart) * 100;
-        sinceRestart = 0;
         this.backtrack(0);
       }
       if (this.conflicts >= nextReduce) {
