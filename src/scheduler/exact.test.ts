@@ -89,3 +89,28 @@ test('proves the true optimum or infeasibility on 120 tiny problems, as exhausti
   }
   assert.ok(tally.optimal > 40 && tally.infeasible > 10, JSON.stringify(tally));
 });
+
+test('proves an optimum above the per-participant bound in its own thread (40 triangles of meetings)', () => {
+  // Three meetings of three people take three slots; whoever is in the first and the last has a
+  // break. So every triangle costs one break, though each person alone could meet without one.
+  const triangles = 40;
+  const meetings: Meeting[] = [];
+  for (let i = 0; i < triangles; i++) {
+    const [a, b, c] = [3 * i, 3 * i + 1, 3 * i + 2];
+    meetings.push({ participants: [a, b] }, { participants: [a, c] }, { participants: [b, c] });
+  }
+  const problem: SchedulingProblem = {
+    participants: 3 * triangles,
+    slots: 18, // 120 meetings × 18 slots: above the size where the exact search gets its own thread
+    morningSlots: 9,
+    tables: triangles,
+    meetings,
+    unavailable: Array.from({ length: 3 * triangles }, () => []),
+    fairness: 2,
+  };
+  const r = solve(problem, { timeLimitSeconds: 30, seed: 1 });
+  assert.equal(r.status, 'optimal');
+  assert.equal(r.objective, triangles);
+  assert.equal(r.lowerBound, triangles);
+  assert.deepEqual(checkSchedule(problem, r.slots, r.tables).violations, []);
+});

@@ -25,10 +25,8 @@ export const Channel = {
   HEADER: 6,
 } as const;
 
-export const channelSize = (meetings: number) => Channel.HEADER + 2 * meetings;
-
 export function newChannel(meetings: number, shared: boolean): Int32Array {
-  const bytes = 4 * channelSize(meetings);
+  const bytes = 4 * (Channel.HEADER + 2 * meetings);
   const channel = new Int32Array(shared ? new SharedArrayBuffer(bytes) : new ArrayBuffer(bytes));
   channel[Channel.HINT_BREAKS] = -1;
   channel[Channel.FOUND_BREAKS] = -1;

@@ -28,7 +28,6 @@ export class SatSolver {
   private activity = new Float64Array(0);
   private phase = new Int8Array(0);
   private seen = new Uint8Array(0);
-  private decidable = new Uint8Array(0);
   private heap = new Int32Array(0);
   private heapIndex = new Int32Array(0);
   private heapSize = 0;
@@ -54,17 +53,15 @@ export class SatSolver {
   decisions = 0;
   propagations = 0;
 
-  /** A new variable; `decision: false` leaves it to propagation (it must be defined by others). */
-  newVar(decision = true): number {
+  newVar(): number {
     if (this.nVars === this.capacity) this.grow(Math.max(1024, this.capacity * 2));
     const v = this.nVars++;
     this.heapIndex[v] = -1;
-    this.decidable[v] = decision ? 1 : 0;
     this.phase[v] = 1; // false first: most meeting-in-slot variables are false
     this.watches.push([], []);
     this.implies.push([], []);
     this.cardOcc.push([], []);
-    if (decision) this.heapInsert(v);
+    this.heapInsert(v);
     return v;
   }
 
@@ -80,12 +77,6 @@ export class SatSolver {
   /** The polarity tried first for v (a hint from a known solution); phase saving takes over after. */
   setPhase(v: number, value: boolean) {
     this.phase[v] = value ? 0 : 1;
-  }
-
-  /** Raises v's priority in the branching order. */
-  bump(v: number, amount: number) {
-    this.activity[v]! += amount * this.varInc;
-    this.heapUpdate(v);
   }
 
   value(v: number): boolean {
@@ -250,7 +241,6 @@ export class SatSolver {
     this.activity = resize(this.activity, size);
     this.phase = resize(this.phase, size);
     this.seen = resize(this.seen, size);
-    this.decidable = resize(this.decidable, size);
     this.heap = resize(this.heap, size);
     this.heapIndex = resize(this.heapIndex, size);
     this.trail = resize(this.trail, size);
@@ -303,7 +293,7 @@ export class SatSolver {
       this.reasonKind[v] = NONE;
       const occ = this.cardOcc[l]!;
       for (let j = 0; j < occ.length; j++) this.cardCount[occ[j]!]!--;
-      if (this.heapIndex[v] === -1 && this.decidable[v] === 1) this.heapInsert(v);
+      if (this.heapIndex[v] === -1) this.heapInsert(v);
     }
     this.trailLen = stop;
     this.qhead = stop;
@@ -517,7 +507,7 @@ export class SatSolver {
   private bumpVar(v: number) {
     this.activity[v]! += this.varInc;
     if (this.activity[v]! > 1e100) this.rescaleVars();
-    if (this.decidable[v] === 1) this.heapUpdate(v);
+    this.heapUpdate(v);
   }
 
   private rescaleVars() {

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { LEAD_TYPES } from '../../domain/lead-schemas.ts';
 import { SECTORS } from '../../domain/sectors.ts';
 import { api } from '../api.ts';
 import { Layout, MissionNav } from '../components/Layout.tsx';
@@ -97,13 +98,11 @@ export function ImpactPage({ slug }: { slug: string }) {
           aria-label={t('leadType')}
         >
           <option value="">{t('allTypes')}</option>
-          {['export_sale', 'investment', 'partnership', 'rd_collaboration', 'recruitment', 'other'].map(
-            (k) => (
-              <option key={k} value={k}>
-                {t(`leadType_${k}`)}
-              </option>
-            ),
-          )}
+          {LEAD_TYPES.map((k) => (
+            <option key={k} value={k}>
+              {t(`leadType_${k}`)}
+            </option>
+          ))}
         </select>
         {query && <span className="muted small">{t('filtersApplyToLeads')}</span>}
       </div>

@@ -1,21 +1,12 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { LEAD_STAGES as STAGES, LEAD_TYPES as TYPES } from '../../domain/lead-schemas.ts';
 import { api } from '../api.ts';
 import { Layout, MissionNav } from '../components/Layout.tsx';
 import { Link } from '../components/Link.tsx';
 import { formatInstant } from '../format.ts';
 import type { Lead } from '../leads-api.ts';
 import { useFetch } from '../use-fetch.ts';
-
-const STAGES = ['contact', 'follow_up', 'negotiation', 'signed', 'abandoned'] as const;
-const TYPES = [
-  'export_sale',
-  'investment',
-  'partnership',
-  'rd_collaboration',
-  'recruitment',
-  'other',
-] as const;
 
 /** The fields the form edits: what it sends back, nothing else (the API refuses unknown fields). */
 const DRAFT_FIELDS = [

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { LEAD_STAGES as STAGES } from '../../domain/lead-schemas.ts';
 import { api } from '../api.ts';
 import { Layout, MissionNav } from '../components/Layout.tsx';
 import { Link } from '../components/Link.tsx';
@@ -9,8 +10,6 @@ import type { Meeting } from '../meetings-api.ts';
 import { navigate } from '../router.ts';
 import { useSession } from '../session.tsx';
 import { useFetch } from '../use-fetch.ts';
-
-const STAGES = ['contact', 'follow_up', 'negotiation', 'signed', 'abandoned'] as const;
 
 function amountText(l: Lead, lang: string): string {
   if (l.amount === null || !l.currency) return '';
