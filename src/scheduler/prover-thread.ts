@@ -14,6 +14,11 @@ export function startProverThread(
     workerData: { problem, allowed, lowerBound, channel, remainingMs },
   });
   worker.unref();
+  // A failing search gives up: the annealing's schedule stands, without its proof.
+  worker.on('error', () => {
+    Atomics.compareExchange(channel, Channel.VERDICT, 0, 3);
+    Atomics.notify(channel, Channel.VERDICT);
+  });
   return {
     /** Asks the search to stop and waits (at most `ms`) for its verdict. */
     stopAndWait(ms: number) {

@@ -1,0 +1,67 @@
+import { checkSchedule } from './checker.ts';
+import type { Meeting, SchedulingProblem } from './problem.ts';
+
+// Tiny problems and their exhaustive optimum, for the tests of the exact searches.
+
+/** A tiny random problem: few enough meetings and slots to enumerate every schedule. */
+export function tinyProblem(random: () => number): SchedulingProblem {
+  const participants = 4 + Math.floor(random() * 3);
+  const twoDays = random() < 0.3;
+  const slots = twoDays ? 6 : 4 + Math.floor(random() * 2);
+  const meetings: Meeting[] = [];
+  const seen = new Set<string>();
+  const count = twoDays ? 5 : 4 + Math.floor(random() * 3);
+  while (meetings.length < count) {
+    const a = Math.floor(random() * participants);
+    const b = Math.floor(random() * participants);
+    const key = `${Math.min(a, b)}-${Math.max(a, b)}`;
+    if (a === b || seen.has(key)) continue;
+    seen.add(key);
+    const m: Meeting = { participants: [a, b] };
+    const r = random();
+    if (r < 0.15) m.session = 'morning';
+    else if (r < 0.25) m.session = 'afternoon';
+    if (meetings.length > 0 && random() < 0.1) m.after = [Math.floor(random() * meetings.length)];
+    meetings.push(m);
+  }
+  return {
+    participants,
+    slots,
+    ...(twoDays && { dayLengths: [3, 3] }),
+    morningSlots: twoDays ? 2 : Math.ceil(slots / 2),
+    tables: 1 + Math.floor(random() * 2),
+    meetings,
+    unavailable: Array.from({ length: participants }, () =>
+      random() < 0.3 ? [Math.floor(random() * slots)] : [],
+    ),
+    fairness: Math.floor(random() * 3),
+  };
+}
+
+/** The fewest breaks over every schedule that places all meetings, judged by the checker alone. */
+export function bruteForceOptimum(problem: SchedulingProblem): number | null {
+  const M = problem.meetings.length;
+  const slots = new Array<number>(M).fill(0);
+  let best: number | null = null;
+  const clash = () => {
+    const busy = new Set<string>();
+    for (let m = 0; m < M; m++)
+      for (const p of problem.meetings[m]!.participants) {
+        const key = `${p}:${slots[m]}`;
+        if (busy.has(key)) return true;
+        busy.add(key);
+      }
+    return false;
+  };
+  for (;;) {
+    const tables = slots.map((s, m) => slots.slice(0, m).filter((t) => t === s).length);
+    if (!clash()) {
+      const report = checkSchedule(problem, slots, tables);
+      if (report.violations.length === 0 && (best === null || report.breaks < best)) best = report.breaks;
+    }
+    let i = 0;
+    while (i < M && slots[i] === problem.slots - 1) slots[i++] = 0;
+    if (i === M) return best;
+    slots[i]!++;
+  }
+}
