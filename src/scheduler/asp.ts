@@ -3,9 +3,8 @@ import { dayOfSlots, type SchedulingProblem } from './problem.ts';
 /**
  * The whole problem as an answer-set program for clasp (see SCHEDULER.md): the same model as the
  * boolean one in `exact.ts` (meeting in slot, busy, "meets later today", breaks, tables, fairness
- * levels, precedences and the implied constraints), grounded by clingo from the facts below. A
- * bound on the total breaks is one more constraint, so each call answers "is there a complete
- * schedule with at most k breaks?".
+ * levels, precedences and the implied constraints), grounded by clingo from the facts below, with
+ * the total breaks to minimize.
  */
 const ENCODING = `
 1 { x(M,T) : allowed(M,T) } 1 :- meeting(M).
@@ -24,15 +23,14 @@ lev(K) :- lev(K+1), K >= 1.
 { lev(K) } :- level(K).
 :- lev(K), person(P), #count{ T : gap(P,T) } < K.
 :- person(P), fair(D), level0(K), not lev(K+1), #count{ T : gap(P,T) } > K + D.
+#minimize{ 1,P,T : gap(P,T) }.
 #show x/2.
 #show gap/2.
 `;
 
-/** The program for "a complete schedule with at most `maxBreaks` breaks" (any number when undefined). */
-export function aspProgram(problem: SchedulingProblem, allowed: number[][]) {
-  const facts = aspFacts(problem, allowed);
-  return (maxBreaks?: number) =>
-    `${ENCODING}${maxBreaks === undefined ? '' : `:- #count{ P,T : gap(P,T) } > ${maxBreaks}.\n`}${facts}`;
+/** The program for the fewest breaks over complete schedules. */
+export function aspProgram(problem: SchedulingProblem, allowed: number[][]): string {
+  return ENCODING + aspFacts(problem, allowed);
 }
 
 function aspFacts(problem: SchedulingProblem, allowed: number[][]): string {

@@ -4,13 +4,14 @@ import { Channel } from './exact.ts';
 import type { SchedulingProblem } from './problem.ts';
 
 /** clasp (in clingo-wasm) copies the program onto its 1 MiB stack: longer ones go to `exact.ts`. */
-export const CLASP_MAX_PROGRAM = 800_000;
+const CLASP_MAX_PROGRAM = 800_000;
 
 /**
  * The exact search with clasp, on the channel of `exact.ts`: one core-guided optimization (clasp's
  * `usc`: the bound rises each time a set of breaks is proven unavoidable, with everything learnt
  * kept), each schedule it finds posted as it comes, its optimum or its proof of infeasibility as
  * the verdict. A running search is aborted when the annealing stops or the deadline passes.
+ * Returns false, having done nothing, when the program is too long for clasp.
  */
 export async function proveWithClasp(
   problem: SchedulingProblem,
@@ -18,7 +19,9 @@ export async function proveWithClasp(
   lowerBound: number,
   channel: Int32Array,
   deadline: number,
-): Promise<void> {
+): Promise<boolean> {
+  const program = aspProgram(problem, allowed);
+  if (program.length > CLASP_MAX_PROGRAM) return false;
   const M = problem.meetings.length;
   const stopped = () => Atomics.load(channel, Channel.STOP) === 1 || performance.now() > deadline;
   const watch = setInterval(() => {
@@ -31,8 +34,10 @@ export async function proveWithClasp(
     Atomics.notify(channel, Channel.VERDICT);
   };
   try {
-    if (stopped()) return finish(3, lowerBound);
-    const program = `${aspProgram(problem, allowed)()}\n#minimize{ 1,P,T : gap(P,T) }.\n`;
+    if (stopped()) {
+      finish(3, lowerBound);
+      return true;
+    }
     const result = await clingo.run(program, 0, ['--opt-strategy=usc'], (witness) => {
       const { slots, breaks } = readModel(witness.Value ?? [], M);
       if (breaks >= best || slots.includes(-1)) return;
@@ -43,6 +48,7 @@ export async function proveWithClasp(
     if (result.Result === 'OPTIMUM FOUND' && best < Number.POSITIVE_INFINITY) finish(1, best);
     else if (result.Result === 'UNSATISFIABLE') finish(2, lowerBound);
     else finish(3, lowerBound);
+    return true;
   } finally {
     clearInterval(watch);
     await clingo.restart();
