@@ -24,7 +24,7 @@ export function tinyProblem(random: () => number): SchedulingProblem {
     if (meetings.length > 0 && random() < 0.1) m.after = [Math.floor(random() * meetings.length)];
     meetings.push(m);
   }
-  return {
+  const problem: SchedulingProblem = {
     participants,
     slots,
     ...(twoDays && { dayLengths: [3, 3] }),
@@ -36,6 +36,30 @@ export function tinyProblem(random: () => number): SchedulingProblem {
     ),
     fairness: Math.floor(random() * 3),
   };
+  // Sometimes a host who receives visitors at a table of their own, beside the shared ones.
+  if (random() < 0.3) {
+    const host = meetings[0]!.participants[0]!;
+    problem.tableOwners = [host, ...new Array<null>(problem.tables).fill(null)];
+    problem.tables++;
+  }
+  return problem;
+}
+
+/** Tables as the checker expects them: a host's meetings at the host's table, the others in turn. */
+export function bruteForceTables(problem: SchedulingProblem, slots: number[]): number[] {
+  const owners = problem.tableOwners ?? [];
+  const shared = owners.length === 0 ? [...Array(problem.tables).keys()] : [];
+  owners.forEach((o, t) => {
+    if (o === null) shared.push(t);
+  });
+  const used = new Map<number, number>();
+  return slots.map((s, m) => {
+    const own = owners.findIndex((o) => o !== null && problem.meetings[m]!.participants.includes(o));
+    if (own >= 0) return own;
+    const k = used.get(s) ?? 0;
+    used.set(s, k + 1);
+    return shared[k] ?? problem.tables; // past the last table: the checker reports it
+  });
 }
 
 /** The fewest breaks over every schedule that places all meetings, judged by the checker alone. */
@@ -54,7 +78,7 @@ export function bruteForceOptimum(problem: SchedulingProblem): number | null {
     return false;
   };
   for (;;) {
-    const tables = slots.map((s, m) => slots.slice(0, m).filter((t) => t === s).length);
+    const tables = bruteForceTables(problem, slots);
     if (!clash()) {
       const report = checkSchedule(problem, slots, tables);
       if (report.violations.length === 0 && (best === null || report.breaks < best)) best = report.breaks;
