@@ -1,4 +1,5 @@
 import { seededRandom } from '../domain/random.ts';
+import { tightenByPrecedence } from './domains.ts';
 import { Channel, foundSlots, newChannel, postHint, prove } from './exact.ts';
 import { breaksLowerBound, provenInfeasibility } from './lower-bound.ts';
 import { allowedSlots, type SchedulingProblem, type SolveResult, type Unscheduled } from './problem.ts';
@@ -90,9 +91,11 @@ export function solve(problem: SchedulingProblem, options: SolveOptions = {}): S
   const size = modelSize(allowed);
   const exact = !keepSlots && impossible.length === 0 && size <= EXACT_MAX_VARIABLES;
   const channel = exact ? newChannel(st.M, size > INLINE_MAX_VARIABLES) : undefined;
+  // The exact search only looks at complete schedules, so precedences may narrow its slots first.
+  const exactAllowed = exact ? tightenByPrecedence(problem, allowed) : allowed;
   const thread =
     channel && size > INLINE_MAX_VARIABLES
-      ? startProverThread(problem, allowed, lowerBound, channel, deadline - performance.now())
+      ? startProverThread(problem, exactAllowed, lowerBound, channel, deadline - performance.now())
       : undefined;
   const proven = () => (channel ? Math.max(lowerBound, Atomics.load(channel, Channel.BOUND)) : lowerBound);
   const verdict = () => (channel ? Atomics.load(channel, Channel.VERDICT) : 0);
@@ -109,7 +112,7 @@ export function solve(problem: SchedulingProblem, options: SolveOptions = {}): S
   const complete = st.violations() === 0;
   if (channel && !(complete && st.breaks <= proven())) {
     if (thread) thread.stopAndWait(PROVER_GRACE_MS);
-    else prove(problem, allowed, lowerBound, channel, deadline);
+    else prove(problem, exactAllowed, lowerBound, channel, deadline);
     const found = Atomics.load(channel, Channel.FOUND_BREAKS);
     if (found >= 0 && (!complete || found < st.breaks)) {
       const slots = foundSlots(channel, st.M);

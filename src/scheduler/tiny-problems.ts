@@ -62,11 +62,13 @@ export function bruteForceTables(problem: SchedulingProblem, slots: number[]): n
   });
 }
 
-/** The fewest breaks over every schedule that places all meetings, judged by the checker alone. */
-export function bruteForceOptimum(problem: SchedulingProblem): number | null {
+/** Calls `visit` with every schedule that places all meetings and passes the checker, with its breaks. */
+export function forEachValidSchedule(
+  problem: SchedulingProblem,
+  visit: (slots: readonly number[], breaks: number) => void,
+): void {
   const M = problem.meetings.length;
   const slots = new Array<number>(M).fill(0);
-  let best: number | null = null;
   const clash = () => {
     const busy = new Set<string>();
     for (let m = 0; m < M; m++)
@@ -78,14 +80,22 @@ export function bruteForceOptimum(problem: SchedulingProblem): number | null {
     return false;
   };
   for (;;) {
-    const tables = bruteForceTables(problem, slots);
     if (!clash()) {
-      const report = checkSchedule(problem, slots, tables);
-      if (report.violations.length === 0 && (best === null || report.breaks < best)) best = report.breaks;
+      const report = checkSchedule(problem, slots, bruteForceTables(problem, slots));
+      if (report.violations.length === 0) visit(slots, report.breaks);
     }
     let i = 0;
     while (i < M && slots[i] === problem.slots - 1) slots[i++] = 0;
-    if (i === M) return best;
+    if (i === M) return;
     slots[i]!++;
   }
+}
+
+/** The fewest breaks over every schedule that places all meetings, judged by the checker alone. */
+export function bruteForceOptimum(problem: SchedulingProblem): number | null {
+  let best: number | null = null;
+  forEachValidSchedule(problem, (_, breaks) => {
+    if (best === null || breaks < best) best = breaks;
+  });
+  return best;
 }
