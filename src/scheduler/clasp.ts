@@ -42,7 +42,7 @@ export async function proveWithClasp(
       const { slots, breaks } = readModel(witness.Value ?? [], M);
       if (breaks >= best || slots.includes(-1)) return;
       best = breaks;
-      channel.set(slots, Channel.HEADER + M);
+      channel.set(slots, Channel.HEADER);
       Atomics.store(channel, Channel.FOUND_BREAKS, breaks);
     });
     if (result.Result === 'OPTIMUM FOUND' && best < Number.POSITIVE_INFINITY) finish(1, best);

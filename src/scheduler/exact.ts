@@ -3,53 +3,57 @@ import { lit, neg, SatSolver } from './sat.ts';
 
 /** Pairwise "at most one" up to this many literals, a native cardinality constraint above. */
 const PAIRWISE_MAX = 8;
+/** Above this many cells (per slot, its meetings × (tables + 1)), tables stay a plain cardinality constraint. */
+const TABLE_COUNTER_MAX = 1_500_000;
+
+/**
+ * Whether the exact models count each slot's meetings with a counter of "at least j here"
+ * variables (learnt clauses can then reason about how full a slot is, which the benchmark's
+ * table-tight instances need: SCHEDULER.md) rather than as one cardinality constraint.
+ */
+export function tablesAsCounter(allowed: number[][], capacity: number): boolean {
+  const cells = allowed.reduce((n, slots) => n + slots.length, 0) * (capacity + 1);
+  return cells <= TABLE_COUNTER_MAX;
+}
 /** How many breaks above the lower bound the objective's counter reaches. */
 const OBJECTIVE_WINDOW = 64;
 
 /**
  * The channel between the annealing and the exact search, an Int32Array (shared between threads when
- * they run side by side): the annealing posts its best complete schedule, the exact search its proven
- * bound, its own schedules and its verdict.
+ * they run side by side): the annealing posts the breaks of its best complete schedule, the exact
+ * search its proven bound, its own schedules and its verdict.
  */
 export const Channel = {
   STOP: 0,
-  /** Breaks of the annealing's best complete schedule (-1: none yet) and its version. */
+  /** Breaks of the annealing's best complete schedule (-1: none yet). */
   HINT_BREAKS: 1,
-  HINT_VERSION: 2,
   /** Proven: no complete schedule has fewer breaks. */
-  BOUND: 3,
+  BOUND: 2,
   /** 0 searching, 1 optimal (its own schedule below, or the hint's breaks), 2 infeasible, 3 gave up. */
-  VERDICT: 4,
-  /** Breaks of the exact search's own schedule (-1: none). */
-  FOUND_BREAKS: 5,
-  HEADER: 6,
+  VERDICT: 3,
+  /** Breaks of the exact search's own schedule (-1: none), whose slots follow the header. */
+  FOUND_BREAKS: 4,
+  HEADER: 5,
 } as const;
 
 export function newChannel(meetings: number, shared: boolean): Int32Array {
-  const bytes = 4 * (Channel.HEADER + 2 * meetings);
+  const bytes = 4 * (Channel.HEADER + meetings);
   const channel = new Int32Array(shared ? new SharedArrayBuffer(bytes) : new ArrayBuffer(bytes));
   channel[Channel.HINT_BREAKS] = -1;
   channel[Channel.FOUND_BREAKS] = -1;
   return channel;
 }
 
-/** Posts a complete schedule of the annealing (slots at HEADER … HEADER + M). */
-export function postHint(channel: Int32Array, slots: ArrayLike<number>, breaks: number) {
-  for (let m = 0; m < slots.length; m++) Atomics.store(channel, Channel.HEADER + m, slots[m]!);
-  Atomics.store(channel, Channel.HINT_BREAKS, breaks);
-  Atomics.add(channel, Channel.HINT_VERSION, 1);
-}
-
-/** The exact search's own schedule (slots at HEADER + M … HEADER + 2M). */
+/** The exact search's own schedule (slots at HEADER … HEADER + M). */
 export function foundSlots(channel: Int32Array, meetings: number): Int32Array {
-  return channel.slice(Channel.HEADER + meetings, Channel.HEADER + 2 * meetings);
+  return channel.slice(Channel.HEADER, Channel.HEADER + meetings);
 }
 
 /**
  * Exact search on a boolean model of the whole problem (see SCHEDULER.md): meeting-in-slot
  * variables, busy and "meets later today" indicators per participant and slot, one break variable
- * per place where a gap may open, fairness and tables as cardinality constraints, the total breaks
- * as a unary counter. It raises the bound one break at a time (each unsatisfiable call is a proof),
+ * per place where a gap may open, fairness as cardinality constraints, each slot's tables and the
+ * total breaks as unary counters. It raises the bound one break at a time (each unsatisfiable call is a proof),
  * until a call finds a schedule (then optimal) or the bound meets the annealing's best (then the
  * annealing's schedule is optimal). With no complete schedule known, it first asks whether one
  * exists at all (an unsatisfiable answer proves the problem infeasible).
@@ -70,22 +74,15 @@ export function prove(
   };
   let ownBreaks = Number.POSITIVE_INFINITY;
   let bound = lowerBound;
-  let version = -1;
   const stopped = () => Atomics.load(channel, Channel.STOP) === 1 || performance.now() > deadline;
   const finish = (verdict: number) => {
     Atomics.store(channel, Channel.BOUND, bound);
     Atomics.store(channel, Channel.VERDICT, verdict);
     Atomics.notify(channel, Channel.VERDICT);
   };
-  const followHint = () => {
-    const v = Atomics.load(channel, Channel.HINT_VERSION);
-    if (v === version || hintBreaks() >= ownBreaks) return;
-    version = v;
-    model.setPhases(channel.subarray(Channel.HEADER, Channel.HEADER + M));
-  };
   const keep = () => {
     const slots = model.readSlots();
-    for (let m = 0; m < M; m++) channel[Channel.HEADER + M + m] = slots[m]!;
+    for (let m = 0; m < M; m++) channel[Channel.HEADER + m] = slots[m]!;
     ownBreaks = model.countBreaks();
     Atomics.store(channel, Channel.FOUND_BREAKS, ownBreaks);
   };
@@ -97,12 +94,12 @@ export function prove(
     else if (stopped()) return finish(3);
   }
   // Turns with a doubling budget: raise the bound (each unsatisfiable call a proof), then look for a
-  // schedule below the best known one, starting from that schedule's values.
+  // schedule below the best known one (the solver keeps the values of its own last schedule; the
+  // annealing's would lead it back to the annealing's local optimum: SCHEDULER.md).
   for (let turn = 0; ; turn++) {
     const budget = ROUND_CONFLICTS * 2 ** Math.min(turn, 12);
     Atomics.store(channel, Channel.BOUND, bound);
     if (Math.min(hintBreaks(), ownBreaks) <= bound) return finish(1);
-    followHint();
     const k = bound;
     if (k >= model.counted && k < model.gaps) return finish(3); // beyond the counter's window
     const assumption = model.atMost(k);
@@ -140,19 +137,12 @@ export function prove(
 
 const ROUND_CONFLICTS = 2000;
 
-interface Definition {
-  v: number;
-  and: boolean;
-  inputs: number[];
-}
-
 function buildModel(problem: SchedulingProblem, allowed: number[][], lowerBound: number) {
   const solver = new SatSolver();
   const S = problem.slots;
   const day = dayOfSlots(problem);
   const FALSE = lit(solver.newVar(), true);
   solver.addClause([neg(FALSE)]);
-  const definitions: Definition[] = [];
   const define = (and: boolean, inputs: number[]): number => {
     const v = solver.newVar();
     const out = lit(v);
@@ -164,7 +154,6 @@ function buildModel(problem: SchedulingProblem, allowed: number[][], lowerBound:
       for (const i of inputs) solver.addClause([out, neg(i)]);
       solver.addClause([neg(out), ...inputs]);
     }
-    definitions.push({ v, and, inputs });
     return out;
   };
   /** Unary count of lits (a totalizer): out[i] is true when at least i + 1 of them are, up to `limit`. */
@@ -219,12 +208,15 @@ function buildModel(problem: SchedulingProblem, allowed: number[][], lowerBound:
   // Tables: meetings without a host share the tables nobody owns.
   const owners = new Set((problem.tableOwners ?? []).filter((o): o is number => o !== null));
   const capacity = problem.tables - owners.size;
+  const counter = tablesAsCounter(allowed, capacity);
   for (let t = 0; t < S; t++) {
     const here: number[] = [];
     problem.meetings.forEach((m, i) => {
       if (!m.participants.some((p) => owners.has(p)) && allowed[i]!.includes(t)) here.push(xAt(i, t));
     });
-    if (here.length > capacity) solver.addAtMost(here, capacity);
+    if (here.length <= capacity) continue;
+    if (counter) solver.addClause([neg(totalizer(here, capacity + 1)[capacity]!)]);
+    else solver.addAtMost(here, capacity);
   }
 
   // Precedences: m in slot t needs each predecessor in an earlier slot.
@@ -243,7 +235,6 @@ function buildModel(problem: SchedulingProblem, allowed: number[][], lowerBound:
     for (const p of m.participants) meetingsOf[p]!.push(i);
   });
   const breaksOf: number[][] = [];
-  const busyOf: number[][] = [];
   for (let p = 0; p < problem.participants; p++) {
     const own = meetingsOf[p]!;
     const busy: number[] = [];
@@ -252,7 +243,6 @@ function buildModel(problem: SchedulingProblem, allowed: number[][], lowerBound:
       atMostOne(here);
       busy.push(here.length === 0 ? FALSE : here.length === 1 ? here[0]! : define(false, here));
     }
-    busyOf.push(busy);
     const gaps: number[] = [];
     if (own.length >= 2) {
       // Implied: p is busy in exactly as many slots as p has meetings.
@@ -288,16 +278,6 @@ function buildModel(problem: SchedulingProblem, allowed: number[][], lowerBound:
     breaksOf.push(gaps);
   }
 
-  // Implied: with no hosts, a slot holds at most the participants of its `tables` largest meetings.
-  if (owners.size === 0) {
-    const sizes = problem.meetings.map((m) => m.participants.length).sort((a, b) => b - a);
-    const most = sizes.slice(0, problem.tables).reduce((a, b) => a + b, 0);
-    for (let t = 0; t < S; t++) {
-      const here = busyOf.map((b) => b[t]!).filter((l) => l !== FALSE);
-      if (here.length > most) solver.addAtMost(here, most);
-    }
-  }
-
   // Fairness: max H − min H ≤ d. Levels G_1 … G_D stand for "min H ≥ j".
   const d = problem.fairness;
   const levels = Math.min(...breaksOf.map((g) => g.length));
@@ -321,18 +301,5 @@ function buildModel(problem: SchedulingProblem, allowed: number[][], lowerBound:
       return i < 0 ? -1 : slots[i]!;
     });
   const countBreaks = () => allGaps.filter((l) => solver.value(l >> 1)).length;
-  /** Seeds every variable's first polarity with its value in a known schedule. */
-  const setPhases = (slots: ArrayLike<number>) => {
-    const value = new Uint8Array(solver.variables);
-    allowed.forEach((list, m) => {
-      list.forEach((t, i) => {
-        if (slots[m] === t) value[x[m]![i]! >> 1] = 1;
-      });
-    });
-    const holds = (l: number) => (value[l >> 1] === 1) === ((l & 1) === 0);
-    for (const def of definitions)
-      value[def.v] = (def.and ? def.inputs.every(holds) : def.inputs.some(holds)) ? 1 : 0;
-    for (let v = 1; v < solver.variables; v++) solver.setPhase(v, value[v] === 1);
-  };
-  return { solver, atMost, counted, gaps: allGaps.length, readSlots, countBreaks, setPhases };
+  return { solver, atMost, counted, gaps: allGaps.length, readSlots, countBreaks };
 }

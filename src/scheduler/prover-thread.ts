@@ -1,17 +1,38 @@
 import { Worker } from 'node:worker_threads';
-import { Channel } from './exact.ts';
+import { Channel, foundSlots, newChannel, prove } from './exact.ts';
 import type { SchedulingProblem } from './problem.ts';
 
-/** Starts the exact search in its own thread, beside the annealing; they talk through `channel`. */
-export function startProverThread(
+/** Which exact search a thread runs: clasp on the answer-set model, or our own SAT solver. */
+export type ProverEngine = 'clasp' | 'sat';
+
+/** The exact searches running beside the annealing, seen as one. */
+export interface Provers {
+  /** The best proven lower bound on the breaks of a complete schedule. */
+  bound(): number;
+  /** 1 or 2 as soon as one search proves optimality or infeasibility; 3 once all gave up; else 0. */
+  verdict(): number;
+  /** Tells every search the breaks of the annealing's best complete schedule. */
+  hint(breaks: number): void;
+  /** Asks the searches to stop and waits at most `graceMs` for them (inline: runs the search to the deadline). */
+  finish(graceMs: number): void;
+  /** Blocks until a search has a verdict or `stopped` says so (the annealing has nothing left to add). */
+  wait(stopped: () => boolean): void;
+  /** The searches' best own schedule, if they found one. */
+  found(): { slots: Int32Array; breaks: number } | undefined;
+  close(): void;
+}
+
+/** Starts one exact search in its own thread; it talks with the annealing through `channel`. */
+function startProverThread(
   problem: SchedulingProblem,
   allowed: number[][],
   lowerBound: number,
   channel: Int32Array,
   remainingMs: number,
+  engine: ProverEngine,
 ) {
   const worker = new Worker(new URL('./prover.worker.mjs', import.meta.url), {
-    workerData: { problem, allowed, lowerBound, channel, remainingMs },
+    workerData: { problem, allowed, lowerBound, channel, remainingMs, engine },
   });
   worker.unref();
   // A failing search gives up: the annealing's schedule stands, without its proof.
@@ -19,17 +40,78 @@ export function startProverThread(
     Atomics.compareExchange(channel, Channel.VERDICT, 0, 3);
     Atomics.notify(channel, Channel.VERDICT);
   });
+  return worker;
+}
+
+function pool(channels: Int32Array[], meetings: number, lowerBound: number) {
+  const verdicts = () => channels.map((c) => Atomics.load(c, Channel.VERDICT));
   return {
-    /** Asks the search to stop and waits (at most `ms`) for its verdict. */
-    stopAndWait(ms: number) {
-      Atomics.store(channel, Channel.STOP, 1);
+    bound: () => Math.max(lowerBound, ...channels.map((c) => Atomics.load(c, Channel.BOUND))),
+    verdict() {
+      const all = verdicts();
+      return all.find((v) => v === 1 || v === 2) ?? (all.every((v) => v === 3) ? 3 : 0);
+    },
+    hint(breaks: number) {
+      for (const c of channels) Atomics.store(c, Channel.HINT_BREAKS, breaks);
+    },
+    wait(stopped: () => boolean) {
+      while (this.verdict() === 0 && !stopped()) Atomics.wait(channels[0]!, Channel.VERDICT, 0, 50);
+    },
+    found() {
+      let best: { slots: Int32Array; breaks: number } | undefined;
+      for (const c of channels) {
+        const breaks = Atomics.load(c, Channel.FOUND_BREAKS);
+        if (breaks >= 0 && (!best || breaks < best.breaks)) best = { slots: foundSlots(c, meetings), breaks };
+      }
+      return best;
+    },
+  };
+}
+
+/**
+ * The two exact searches, each in its own thread: clasp (fast on most instances) and our SAT solver,
+ * whose tables are counters (it proves the benchmark's table-tight instances that clasp does not).
+ */
+export function startProverThreads(
+  problem: SchedulingProblem,
+  allowed: number[][],
+  lowerBound: number,
+  remainingMs: number,
+): Provers {
+  const M = problem.meetings.length;
+  const engines: ProverEngine[] = ['clasp', 'sat'];
+  const channels = engines.map(() => newChannel(M, true));
+  const workers = engines.map((engine, i) =>
+    startProverThread(problem, allowed, lowerBound, channels[i]!, remainingMs, engine),
+  );
+  const shared = pool(channels, M, lowerBound);
+  return {
+    ...shared,
+    finish(ms: number) {
+      for (const c of channels) Atomics.store(c, Channel.STOP, 1);
       const until = performance.now() + ms;
-      while (Atomics.load(channel, Channel.VERDICT) === 0 && performance.now() < until)
-        Atomics.wait(channel, Channel.VERDICT, 0, Math.max(1, until - performance.now()));
+      for (const c of channels)
+        while (Atomics.load(c, Channel.VERDICT) === 0 && performance.now() < until)
+          Atomics.wait(c, Channel.VERDICT, 0, Math.max(1, until - performance.now()));
     },
     close() {
-      Atomics.store(channel, Channel.STOP, 1);
-      void worker.terminate();
+      for (const c of channels) Atomics.store(c, Channel.STOP, 1);
+      for (const w of workers) void w.terminate();
     },
+  };
+}
+
+/** Our SAT solver in this thread, for models too small to be worth a thread: it runs after the annealing. */
+export function inlineProver(
+  problem: SchedulingProblem,
+  allowed: number[][],
+  lowerBound: number,
+  deadline: number,
+): Provers {
+  const channel = newChannel(problem.meetings.length, false);
+  return {
+    ...pool([channel], problem.meetings.length, lowerBound),
+    finish: () => prove(problem, allowed, lowerBound, channel, deadline),
+    close() {},
   };
 }

@@ -1,16 +1,21 @@
 import { workerData } from 'node:worker_threads';
 import { proveWithClasp } from './clasp.ts';
-import { prove } from './exact.ts';
+import { Channel, prove } from './exact.ts';
 import type { SchedulingProblem } from './problem.ts';
+import type { ProverEngine } from './prover-thread.ts';
 
-const { problem, allowed, lowerBound, channel, remainingMs } = workerData as {
+const { problem, allowed, lowerBound, channel, remainingMs, engine } = workerData as {
   problem: SchedulingProblem;
   allowed: number[][];
   lowerBound: number;
   channel: Int32Array;
   remainingMs: number;
+  engine: ProverEngine;
 };
 const deadline = performance.now() + remainingMs;
-// clasp where the program fits its stack, our own SAT solver beyond.
-if (!(await proveWithClasp(problem, allowed, lowerBound, channel, deadline)))
-  prove(problem, allowed, lowerBound, channel, deadline);
+if (engine === 'sat') prove(problem, allowed, lowerBound, channel, deadline);
+// A program too long for clasp's stack: the SAT thread carries on alone.
+else if (!(await proveWithClasp(problem, allowed, lowerBound, channel, deadline))) {
+  Atomics.store(channel, Channel.VERDICT, 3);
+  Atomics.notify(channel, Channel.VERDICT);
+}

@@ -74,11 +74,6 @@ export class SatSolver {
     return this.nVars;
   }
 
-  /** The polarity tried first for v (a hint from a known solution); phase saving takes over after. */
-  setPhase(v: number, value: boolean) {
-    this.phase[v] = value ? 0 : 1;
-  }
-
   value(v: number): boolean {
     return this.model[v] === 1;
   }

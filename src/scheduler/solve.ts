@@ -1,9 +1,8 @@
 import { seededRandom } from '../domain/random.ts';
 import { tightenByPrecedence } from './domains.ts';
-import { Channel, foundSlots, newChannel, postHint, prove } from './exact.ts';
 import { breaksLowerBound, provenInfeasibility } from './lower-bound.ts';
 import { allowedSlots, type SchedulingProblem, type SolveResult, type Unscheduled } from './problem.ts';
-import { startProverThread } from './prover-thread.ts';
+import { inlineProver, startProverThreads } from './prover-thread.ts';
 import { SearchState } from './search-state.ts';
 import { assignTables } from './tables.ts';
 
@@ -24,6 +23,8 @@ const EXACT_MAX_VARIABLES = 60_000;
 const INLINE_MAX_VARIABLES = 2_000;
 /** Inline, the annealing hands over after this many moves without a better schedule. */
 const INLINE_STALL_MOVES = 50_000;
+/** Beside the exact searches' threads, the annealing pauses after this long without a better schedule. */
+const THREAD_STALL_MS = 3000;
 /** How long the annealing waits for the exact search's verdict once asked to stop. */
 const PROVER_GRACE_MS = 1000;
 
@@ -90,36 +91,37 @@ export function solve(problem: SchedulingProblem, options: SolveOptions = {}): S
   // annealing, in its own thread unless the model is tiny, and they share schedules and bounds.
   const size = modelSize(allowed);
   const exact = !keepSlots && impossible.length === 0 && size <= EXACT_MAX_VARIABLES;
-  const channel = exact ? newChannel(st.M, size > INLINE_MAX_VARIABLES) : undefined;
   // The exact search only looks at complete schedules, so precedences may narrow its slots first.
   const exactAllowed = exact ? tightenByPrecedence(problem, allowed) : allowed;
-  const thread =
-    channel && size > INLINE_MAX_VARIABLES
-      ? startProverThread(problem, exactAllowed, lowerBound, channel, deadline - performance.now())
-      : undefined;
-  const proven = () => (channel ? Math.max(lowerBound, Atomics.load(channel, Channel.BOUND)) : lowerBound);
-  const verdict = () => (channel ? Atomics.load(channel, Channel.VERDICT) : 0);
-  // Inline, the annealing gets a first turn until it stalls; beside a thread, until either is done.
+  const threaded = size > INLINE_MAX_VARIABLES;
+  const provers = !exact
+    ? undefined
+    : threaded
+      ? startProverThreads(problem, exactAllowed, lowerBound, deadline - performance.now())
+      : inlineProver(problem, exactAllowed, lowerBound, deadline);
+  const proven = () => provers?.bound() ?? lowerBound;
+  const verdict = () => provers?.verdict() ?? 0;
+  // Inline, the annealing gets a first turn until it stalls; beside threads, until one is done.
   const annealingStopped = () => isStopped() || verdict() !== 0;
-  const onBest = (slots: Int32Array, r: Rank) => {
-    if (channel && r[0] === 0 && r[1] === 0) postHint(channel, slots, r[2]);
+  const onBest = (r: Rank) => {
+    if (r[0] === 0 && r[1] === 0) provers?.hint(r[2]);
   };
   const best = improve(st, allowed, random, { cost, rank, breakWeight }, proven, annealingStopped, {
     onBest,
-    stall: thread || !channel ? undefined : INLINE_STALL_MOVES,
+    stall: provers && !threaded ? INLINE_STALL_MOVES : undefined,
+    stallMs: provers && threaded ? THREAD_STALL_MS : undefined,
   });
+  // Beside threads, an annealing that has stalled leaves its core to the exact searches.
+  if (provers && threaded) provers.wait(isStopped);
   for (let m = 0; m < st.M; m++) st.move(m, best[m]!);
   const complete = st.violations() === 0;
-  if (channel && !(complete && st.breaks <= proven())) {
-    if (thread) thread.stopAndWait(PROVER_GRACE_MS);
-    else prove(problem, exactAllowed, lowerBound, channel, deadline);
-    const found = Atomics.load(channel, Channel.FOUND_BREAKS);
-    if (found >= 0 && (!complete || found < st.breaks)) {
-      const slots = foundSlots(channel, st.M);
-      for (let m = 0; m < st.M; m++) st.move(m, slots[m]!);
-    }
+  if (provers && !(complete && st.breaks <= proven())) {
+    provers.finish(PROVER_GRACE_MS);
+    const found = provers.found();
+    if (found && (!complete || found.breaks < st.breaks))
+      for (let m = 0; m < st.M; m++) st.move(m, found.slots[m]!);
   }
-  thread?.close();
+  provers?.close();
   let bound = proven();
   const exactProof = verdict() === 1 ? 'optimal' : verdict() === 2 ? 'infeasible' : null;
 
@@ -209,7 +211,7 @@ function improve(
   score: { cost: () => number; rank: () => Rank; breakWeight: number },
   lowerBound: () => number,
   isStopped: () => boolean,
-  hooks: { onBest: (slots: Int32Array, r: Rank) => void; stall: number | undefined },
+  hooks: { onBest: (r: Rank) => void; stall: number | undefined; stallMs: number | undefined },
 ): Int32Array {
   const { cost, rank, breakWeight } = score;
   const movable = [...allowed.keys()].filter((m) => allowed[m]!.length > 1);
@@ -223,7 +225,7 @@ function improve(
   let best = Int32Array.from(st.slot);
   let bestRank = rank();
   const isOptimal = (r: Rank) => r[0] === 0 && r[1] === 0 && r[2] <= lowerBound();
-  hooks.onBest(best, bestRank);
+  hooks.onBest(bestRank);
   if (movable.length === 0) return best;
   // The meetings of each slot, as arrays with positions so that a random one is O(1) to pick.
   const bySlot: number[][] = Array.from({ length: st.S }, () => []);
@@ -254,6 +256,7 @@ function improve(
   };
   let sinceBest = 0;
   let stalled = 0;
+  let bestAt = performance.now();
   let temperature = T0;
   /** Swaps the group between slots a and b, then keeps the change or undoes it (annealing rule). */
   const attempt = (group: number[], a: number, b: number) => {
@@ -266,9 +269,10 @@ function improve(
       if (isBetter(r, bestRank)) {
         bestRank = r;
         best = Int32Array.from(st.slot);
-        hooks.onBest(best, bestRank);
+        hooks.onBest(bestRank);
         sinceBest = 0;
         stalled = 0;
+        bestAt = performance.now();
         return;
       }
     } else swapSlots(group, a, b);
@@ -279,6 +283,7 @@ function improve(
     if ((iter & 1023) === 0) {
       if (isStopped() || isOptimal(bestRank)) break;
       if (hooks.stall !== undefined && stalled > hooks.stall) break;
+      if (hooks.stallMs !== undefined && performance.now() - bestAt > hooks.stallMs) break;
       temperature = Math.max(TMIN, temperature * DECAY);
       if (sinceBest > STUCK) {
         // Stuck: go back to the best schedule and shake it a little.
