@@ -64,9 +64,10 @@ export function prove(
   lowerBound: number,
   channel: Int32Array,
   deadline: number,
+  { busyBound = true }: { busyBound?: boolean } = {},
 ) {
   const M = problem.meetings.length;
-  const model = buildModel(problem, allowed, lowerBound);
+  const model = buildModel(problem, allowed, lowerBound, busyBound);
   const { solver } = model;
   const hintBreaks = () => {
     const h = Atomics.load(channel, Channel.HINT_BREAKS);
@@ -137,7 +138,7 @@ export function prove(
 
 const ROUND_CONFLICTS = 2000;
 
-function buildModel(problem: SchedulingProblem, allowed: number[][], lowerBound: number) {
+function buildModel(problem: SchedulingProblem, allowed: number[][], lowerBound: number, busyBound: boolean) {
   const solver = new SatSolver();
   const S = problem.slots;
   const day = dayOfSlots(problem);
@@ -235,6 +236,7 @@ function buildModel(problem: SchedulingProblem, allowed: number[][], lowerBound:
     for (const p of m.participants) meetingsOf[p]!.push(i);
   });
   const breaksOf: number[][] = [];
+  const busyAt: number[][] = [];
   for (let p = 0; p < problem.participants; p++) {
     const own = meetingsOf[p]!;
     const busy: number[] = [];
@@ -243,6 +245,7 @@ function buildModel(problem: SchedulingProblem, allowed: number[][], lowerBound:
       atMostOne(here);
       busy.push(here.length === 0 ? FALSE : here.length === 1 ? here[0]! : define(false, here));
     }
+    busyAt.push(busy);
     const gaps: number[] = [];
     if (own.length >= 2) {
       // Implied: p is busy in exactly as many slots as p has meetings.
@@ -278,6 +281,18 @@ function buildModel(problem: SchedulingProblem, allowed: number[][], lowerBound:
     breaksOf.push(gaps);
   }
 
+  // Implied: with no hosts, a slot holds at most the participants of its `tables` largest meetings.
+  // It helps on some files and blocks the table counters' proofs on others (SCHEDULER.md): only when
+  // this solver runs alone.
+  if (busyBound && owners.size === 0) {
+    const sizes = problem.meetings.map((m) => m.participants.length).sort((a, b) => b - a);
+    const most = sizes.slice(0, problem.tables).reduce((a, b) => a + b, 0);
+    for (let t = 0; t < S; t++) {
+      const here: number[] = [];
+      for (let p = 0; p < problem.participants; p++) if (busyAt[p]![t] !== FALSE) here.push(busyAt[p]![t]!);
+      if (here.length > most) solver.addAtMost(here, most);
+    }
+  }
   // Fairness: max H − min H ≤ d. Levels G_1 … G_D stand for "min H ≥ j".
   const d = problem.fairness;
   const levels = Math.min(...breaksOf.map((g) => g.length));

@@ -13,7 +13,8 @@ const { problem, allowed, lowerBound, channel, remainingMs, engine } = workerDat
   engine: ProverEngine;
 };
 const deadline = performance.now() + remainingMs;
-if (engine === 'sat') prove(problem, allowed, lowerBound, channel, deadline);
+// Beside clasp, which has the participants-per-slot bound, our solver goes without it.
+if (engine === 'sat') prove(problem, allowed, lowerBound, channel, deadline, { busyBound: false });
 // A program too long for clasp's stack: the SAT thread carries on alone.
 else if (!(await proveWithClasp(problem, allowed, lowerBound, channel, deadline))) {
   Atomics.store(channel, Channel.VERDICT, 3);

@@ -23,8 +23,11 @@ const EXACT_MAX_VARIABLES = 60_000;
 const INLINE_MAX_VARIABLES = 2_000;
 /** Inline, the annealing hands over after this many moves without a better schedule. */
 const INLINE_STALL_MOVES = 50_000;
-/** Beside the exact searches' threads, the annealing pauses after this long without a better schedule. */
-const THREAD_STALL_MS = 3000;
+/**
+ * The annealing stops after this long without a better schedule when the exact searches' threads can
+ * use its core, or when infeasibility is proven before the search (only the placed weight is left).
+ */
+const STALL_MS = 3000;
 /** How long the annealing waits for the exact search's verdict once asked to stop. */
 const PROVER_GRACE_MS = 1000;
 
@@ -90,7 +93,11 @@ export function solve(problem: SchedulingProblem, options: SolveOptions = {}): S
   // Small enough for the exact search (and no earlier schedule to stay close to): it runs beside the
   // annealing, in its own thread unless the model is tiny, and they share schedules and bounds.
   const size = modelSize(allowed);
-  const exact = !keepSlots && impossible.length === 0 && size <= EXACT_MAX_VARIABLES;
+  // Proven before any search: not every meeting fits. The annealing then looks for the most weight it
+  // can place, and stops once it stalls.
+  const knownInfeasible =
+    impossible.length > 0 ? impossible[0]!.reason : provenInfeasibility(problem, allowed);
+  const exact = !keepSlots && !knownInfeasible && size <= EXACT_MAX_VARIABLES;
   // The exact search only looks at complete schedules, so precedences may narrow its slots first.
   const exactAllowed = exact ? tightenByPrecedence(problem, allowed) : allowed;
   const threaded = size > INLINE_MAX_VARIABLES;
@@ -109,7 +116,7 @@ export function solve(problem: SchedulingProblem, options: SolveOptions = {}): S
   const best = improve(st, allowed, random, { cost, rank, breakWeight }, proven, annealingStopped, {
     onBest,
     stall: provers && !threaded ? INLINE_STALL_MOVES : undefined,
-    stallMs: provers && threaded ? THREAD_STALL_MS : undefined,
+    stallMs: (provers && threaded) || knownInfeasible ? STALL_MS : undefined,
   });
   // Beside threads, an annealing that has stalled leaves its core to the exact searches.
   if (provers && threaded) provers.wait(isStopped);
@@ -130,12 +137,10 @@ export function solve(problem: SchedulingProblem, options: SolveOptions = {}): S
   const { tables, changes } = assignTables(problem, st.slot, options.keep?.tables);
   const allPlaced = unscheduled.length === 0;
   const proof =
-    impossible.length > 0
-      ? impossible[0]!.reason
-      : (provenInfeasibility(problem, allowed) ??
-        (exactProof === 'infeasible'
-          ? 'the exact search proved that no schedule places every meeting'
-          : undefined));
+    knownInfeasible ??
+    (exactProof === 'infeasible'
+      ? 'the exact search proved that no schedule places every meeting'
+      : undefined);
   const status = allPlaced
     ? st.breaks <= bound && st.moved === 0
       ? 'optimal'
