@@ -1,9 +1,7 @@
 import { parseArgs } from 'node:util';
 import { readConfig } from '../config.ts';
-import * as commands from './commands.ts';
 import { describeCliError, UsageError } from './errors.ts';
 import { HELP } from './help.ts';
-import * as meetingCommands from './meetings.commands.ts';
 import { solveFile } from './solve.ts';
 
 const OPTIONS = {
@@ -69,6 +67,11 @@ export async function main(
       await solveFile(out, flags, second);
       return 0;
     }
+    // Loaded only here: `solve` starts without the server, the database drivers and the PDF code.
+    const [commands, meetingCommands] = await Promise.all([
+      import('./commands.ts'),
+      import('./meetings.commands.ts'),
+    ]);
     switch (name) {
       case 'start':
         await commands.serve(config, out, { withDemo: true });
