@@ -118,11 +118,11 @@ export function solve(problem: SchedulingProblem, options: SolveOptions = {}): S
     stall: provers && !threaded ? INLINE_STALL_MOVES : undefined,
     stallMs: (provers && threaded) || knownInfeasible ? STALL_MS : undefined,
   });
-  // Beside threads, an annealing that has stalled leaves its core to the exact searches.
-  if (provers && threaded) provers.wait(isStopped);
   for (let m = 0; m < st.M; m++) st.move(m, best[m]!);
   const complete = st.violations() === 0;
   if (provers && !(complete && st.breaks <= proven())) {
+    // Beside threads, an annealing that has stalled leaves its core to the exact searches.
+    if (threaded) provers.wait(isStopped);
     provers.finish(PROVER_GRACE_MS);
     const found = provers.found();
     if (found && (!complete || found.breaks < st.breaks))
