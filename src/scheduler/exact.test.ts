@@ -2,9 +2,11 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { seededRandom } from '../domain/random.ts';
 import { checkSchedule } from './checker.ts';
-import type { Meeting, SchedulingProblem } from './problem.ts';
+import { Channel, foundSlots, newChannel, prove } from './exact.ts';
+import { breaksLowerBound } from './lower-bound.ts';
+import { allowedSlots, type Meeting, type SchedulingProblem } from './problem.ts';
 import { solve } from './solve.ts';
-import { bruteForceOptimum, tinyProblem } from './tiny-problems.ts';
+import { bruteForceOptimum, bruteForceTables, tinyProblem } from './tiny-problems.ts';
 
 test('proves the true optimum or infeasibility on 120 tiny problems, as exhaustive enumeration finds', () => {
   const random = seededRandom(3);
@@ -26,6 +28,31 @@ test('proves the true optimum or infeasibility on 120 tiny problems, as exhausti
     }
   }
   assert.ok(tally.optimal > 40 && tally.infeasible > 10, JSON.stringify(tally));
+});
+
+test('as it runs beside clasp (no participants-per-slot bound), our solver still finds the exhaustive optimum of 80 tiny problems', () => {
+  const random = seededRandom(5);
+  let optimal = 0;
+  for (let i = 0; i < 80; i++) {
+    const problem = tinyProblem(random);
+    const expected = bruteForceOptimum(problem);
+    const allowed = problem.meetings.map((m) => allowedSlots(problem, m));
+    const channel = newChannel(problem.meetings.length, false);
+    const deadline = performance.now() + 10_000;
+    prove(problem, allowed, breaksLowerBound(problem, allowed), channel, deadline, { busyBound: false });
+    const verdict = channel[Channel.VERDICT];
+    if (expected === null) {
+      assert.equal(verdict, 2, `problem ${i}: no schedule places every meeting`);
+      continue;
+    }
+    assert.equal(verdict, 1, `problem ${i}`);
+    assert.equal(channel[Channel.FOUND_BREAKS], expected, `problem ${i}`);
+    const slots = Array.from(foundSlots(channel, problem.meetings.length));
+    const report = checkSchedule(problem, slots, bruteForceTables(problem, slots));
+    assert.deepEqual(report.violations, [], `problem ${i}`);
+    optimal++;
+  }
+  assert.ok(optimal > 30, `${optimal} optimal`);
 });
 
 test('proves an optimum above the per-participant bound in its own thread (40 triangles of meetings)', () => {

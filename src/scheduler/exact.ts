@@ -1,20 +1,10 @@
-import { dayOfSlots, type SchedulingProblem } from './problem.ts';
+import { dayOfSlots, modelSize, type SchedulingProblem } from './problem.ts';
 import { lit, neg, SatSolver } from './sat.ts';
 
 /** Pairwise "at most one" up to this many literals, a native cardinality constraint above. */
 const PAIRWISE_MAX = 8;
 /** Above this many cells (per slot, its meetings × (tables + 1)), tables stay a plain cardinality constraint. */
 const TABLE_COUNTER_MAX = 1_500_000;
-
-/**
- * Whether the exact models count each slot's meetings with a counter of "at least j here"
- * variables (learnt clauses can then reason about how full a slot is, which the benchmark's
- * table-tight instances need: SCHEDULER.md) rather than as one cardinality constraint.
- */
-export function tablesAsCounter(allowed: number[][], capacity: number): boolean {
-  const cells = allowed.reduce((n, slots) => n + slots.length, 0) * (capacity + 1);
-  return cells <= TABLE_COUNTER_MAX;
-}
 /** How many breaks above the lower bound the objective's counter reaches. */
 const OBJECTIVE_WINDOW = 64;
 
@@ -53,8 +43,8 @@ export function foundSlots(channel: Int32Array, meetings: number): Int32Array {
  * Exact search on a boolean model of the whole problem (see SCHEDULER.md): meeting-in-slot
  * variables, busy and "meets later today" indicators per participant and slot, one break variable
  * per place where a gap may open, fairness as cardinality constraints, each slot's tables and the
- * total breaks as unary counters. It raises the bound one break at a time (each unsatisfiable call is a proof),
- * until a call finds a schedule (then optimal) or the bound meets the annealing's best (then the
+ * total breaks as unary counters. It raises the bound one break at a time (each unsatisfiable call
+ * is a proof), until a call finds a schedule (then optimal) or the bound meets the annealing's best (then the
  * annealing's schedule is optimal). With no complete schedule known, it first asks whether one
  * exists at all (an unsatisfiable answer proves the problem infeasible).
  */
@@ -209,7 +199,10 @@ function buildModel(problem: SchedulingProblem, allowed: number[][], lowerBound:
   // Tables: meetings without a host share the tables nobody owns.
   const owners = new Set((problem.tableOwners ?? []).filter((o): o is number => o !== null));
   const capacity = problem.tables - owners.size;
-  const counter = tablesAsCounter(allowed, capacity);
+  // Each slot's meetings counted with "at least j here" variables, so that learnt clauses can reason
+  // about how full a slot is (the benchmark's table-tight files need it: SCHEDULER.md); a plain
+  // cardinality constraint where the counters would be too large.
+  const counter = modelSize(allowed) * (capacity + 1) <= TABLE_COUNTER_MAX;
   for (let t = 0; t < S; t++) {
     const here: number[] = [];
     problem.meetings.forEach((m, i) => {
@@ -236,7 +229,7 @@ function buildModel(problem: SchedulingProblem, allowed: number[][], lowerBound:
     for (const p of m.participants) meetingsOf[p]!.push(i);
   });
   const breaksOf: number[][] = [];
-  const busyAt: number[][] = [];
+  const busyOf: number[][] = [];
   for (let p = 0; p < problem.participants; p++) {
     const own = meetingsOf[p]!;
     const busy: number[] = [];
@@ -245,7 +238,7 @@ function buildModel(problem: SchedulingProblem, allowed: number[][], lowerBound:
       atMostOne(here);
       busy.push(here.length === 0 ? FALSE : here.length === 1 ? here[0]! : define(false, here));
     }
-    busyAt.push(busy);
+    busyOf.push(busy);
     const gaps: number[] = [];
     if (own.length >= 2) {
       // Implied: p is busy in exactly as many slots as p has meetings.
@@ -288,11 +281,11 @@ function buildModel(problem: SchedulingProblem, allowed: number[][], lowerBound:
     const sizes = problem.meetings.map((m) => m.participants.length).sort((a, b) => b - a);
     const most = sizes.slice(0, problem.tables).reduce((a, b) => a + b, 0);
     for (let t = 0; t < S; t++) {
-      const here: number[] = [];
-      for (let p = 0; p < problem.participants; p++) if (busyAt[p]![t] !== FALSE) here.push(busyAt[p]![t]!);
+      const here = busyOf.map((b) => b[t]!).filter((l) => l !== FALSE);
       if (here.length > most) solver.addAtMost(here, most);
     }
   }
+
   // Fairness: max H − min H ≤ d. Levels G_1 … G_D stand for "min H ≥ j".
   const d = problem.fairness;
   const levels = Math.min(...breaksOf.map((g) => g.length));

@@ -78,3 +78,6 @@ export function allowedSlots(problem: SchedulingProblem, m: Meeting): number[] {
   }
   return out;
 }
+
+/** Meeting-in-slot variables of the exact models: one per meeting and allowed slot. */
+export const modelSize = (allowed: number[][]) => allowed.reduce((n, slots) => n + slots.length, 0);

@@ -44,18 +44,18 @@ function startProverThread(
 }
 
 function pool(channels: Int32Array[], meetings: number, lowerBound: number) {
-  const verdicts = () => channels.map((c) => Atomics.load(c, Channel.VERDICT));
+  const verdict = () => {
+    const all = channels.map((c) => Atomics.load(c, Channel.VERDICT));
+    return all.find((v) => v === 1 || v === 2) ?? (all.every((v) => v === 3) ? 3 : 0);
+  };
   return {
     bound: () => Math.max(lowerBound, ...channels.map((c) => Atomics.load(c, Channel.BOUND))),
-    verdict() {
-      const all = verdicts();
-      return all.find((v) => v === 1 || v === 2) ?? (all.every((v) => v === 3) ? 3 : 0);
-    },
+    verdict,
     hint(breaks: number) {
       for (const c of channels) Atomics.store(c, Channel.HINT_BREAKS, breaks);
     },
     wait(stopped: () => boolean) {
-      while (this.verdict() === 0 && !stopped()) Atomics.wait(channels[0]!, Channel.VERDICT, 0, 50);
+      while (verdict() === 0 && !stopped()) Atomics.wait(channels[0]!, Channel.VERDICT, 0, 50);
     },
     found() {
       let best: { slots: Int32Array; breaks: number } | undefined;

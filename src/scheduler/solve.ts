@@ -1,7 +1,13 @@
 import { seededRandom } from '../domain/random.ts';
 import { tightenByPrecedence } from './domains.ts';
 import { breaksLowerBound, provenInfeasibility } from './lower-bound.ts';
-import { allowedSlots, type SchedulingProblem, type SolveResult, type Unscheduled } from './problem.ts';
+import {
+  allowedSlots,
+  modelSize,
+  type SchedulingProblem,
+  type SolveResult,
+  type Unscheduled,
+} from './problem.ts';
 import { inlineProver, startProverThreads } from './prover-thread.ts';
 import { SearchState } from './search-state.ts';
 import { assignTables } from './tables.ts';
@@ -30,8 +36,6 @@ const INLINE_STALL_MOVES = 50_000;
 const STALL_MS = 3000;
 /** How long the annealing waits for the exact search's verdict once asked to stop. */
 const PROVER_GRACE_MS = 1000;
-
-const modelSize = (allowed: number[][]) => allowed.reduce((n, slots) => n + slots.length, 0);
 
 // Annealing schedule, in units of one break: start warm, cool every 1,024 moves, and after 400,000
 // moves without a better schedule go back to the best one and warm up again. A whole-slot swap is
