@@ -102,3 +102,38 @@ test('gives up with unknown when asked to stop', () => {
     'unknown',
   );
 });
+
+test('stays right through thousands of conflicts, as learnt clauses are dropped and their memory compacted', () => {
+  // Planted 3-SAT: every clause holds under a hidden assignment, so the answer must be a model.
+  const random = seededRandom(3);
+  let compactions = 0;
+  for (let round = 0; round < 4; round++) {
+    const vars = 250;
+    const hidden = Array.from({ length: vars }, () => random() < 0.5);
+    const s = new SatSolver();
+    for (let v = 0; v < vars; v++) s.newVar();
+    const clauses: number[][] = [];
+    while (clauses.length < Math.round(vars * 4.2)) {
+      const c = Array.from({ length: 3 }, () => lit(Math.floor(random() * vars), random() < 0.5));
+      if (c.some((l) => hidden[l >> 1] === ((l & 1) === 0))) clauses.push(c);
+    }
+    for (const c of clauses) s.addClause(c);
+    assert.equal(s.solve(), 'sat', `planted formula ${round}`);
+    for (const c of clauses)
+      assert.ok(
+        c.some((l) => s.value(l >> 1) === ((l & 1) === 0)),
+        `planted formula ${round}: clause ${c} holds`,
+      );
+    compactions += s.compactions;
+  }
+  // Pigeonhole 8 → 7 with pairwise clauses: unsatisfiable, and long enough to drop learnt clauses.
+  const s = new SatSolver();
+  const x = Array.from({ length: 8 }, () => Array.from({ length: 7 }, () => lit(s.newVar())));
+  for (const row of x) s.addClause(row);
+  for (let h = 0; h < 7; h++)
+    for (let a = 0; a < 8; a++) for (let b = a + 1; b < 8; b++) s.addClause([x[a]![h]! ^ 1, x[b]![h]! ^ 1]);
+  assert.equal(s.solve(), 'unsat');
+  assert.ok(s.conflicts > 4000, `pigeonhole took ${s.conflicts} conflicts`);
+  compactions += s.compactions;
+  assert.ok(compactions > 0, 'the clause memory was compacted at least once');
+});

@@ -1,9 +1,12 @@
 /**
  * A CDCL SAT solver with native "at most k" constraints, written for the scheduler's exact search:
  * two watched literals, binary implications apart, 1-UIP learning with recursive minimization,
- * VSIDS, phase saving (seeded from a known schedule), Luby restarts and clause-database reduction
- * by LBD. Incremental: clauses may be added and cardinality bounds tightened between calls, and
- * every learnt clause stays valid because both only remove solutions.
+ * VSIDS, phase saving, Luby restarts and clause-database reduction by LBD. Incremental: clauses may
+ * be added and cardinality bounds tightened between calls, and every learnt clause stays valid
+ * because both only remove solutions.
+ *
+ * Clauses live in one arena (an Int32Array, compacted when half of it is freed) and watch lists are
+ * typed arrays with their own lengths: propagation, where the time goes, reads flat memory only.
  *
  * Literals: variable v (0-based) is 2v when true and 2v + 1 when false.
  */
@@ -13,6 +16,17 @@ const NONE = 0;
 const CLAUSE = 1;
 const BINARY = 2;
 const CARD = 3;
+
+/** A clause in the arena: its size, flags (bit 0 learnt) with its LBD above, its activity, then its literals. */
+const SIZE = 0;
+const FLAGS = 1;
+const ACTIVITY = 2;
+const HEADER = 3;
+const LEARNT = 1;
+
+/** propagate() found no conflict, or a conflict whose literals are in `conflictLits`. */
+const NO_CONFLICT = -1;
+const LITS_CONFLICT = -2;
 
 export const lit = (v: number, positive = true) => 2 * v + (positive ? 0 : 1);
 export const neg = (l: number) => l ^ 1;
@@ -35,13 +49,22 @@ export class SatSolver {
   private trailLen = 0;
   private qhead = 0;
   private trailLim: number[] = [];
-  private watches: number[][] = [];
+  /** Per literal: pairs (clause ref, blocker) of the clauses watching it, and how many ints are used. */
+  private watchData: Int32Array[] = [];
+  private watchLen = new Int32Array(0);
   private implies: number[][] = [];
   private cardOcc: number[][] = [];
-  private clauses: (Int32Array | null)[] = [];
-  private clauseActivity: number[] = [];
-  private clauseLbd: number[] = [];
+  private mem = new Int32Array(1 << 16);
+  private memF = new Float32Array(this.mem.buffer);
+  private memTop = 0;
+  private wasted = 0;
+  private problemClauses: number[] = [];
   private learnts: number[] = [];
+  private conflictLits: number[] = [];
+  /** Scratch for one reason's literals (a reason never has more literals than there are variables). */
+  private lits = new Int32Array(0);
+  private levelStamp = new Int32Array(0);
+  private stamp = 0;
   private cardLits: Int32Array[] = [];
   private cardK: number[] = [];
   private cardCount: number[] = [];
@@ -50,6 +73,8 @@ export class SatSolver {
   private ok = true;
   private model = new Int8Array(0);
   conflicts = 0;
+  /** How many times the clause arena was compacted (after learnt clauses were dropped). */
+  compactions = 0;
   decisions = 0;
   propagations = 0;
 
@@ -58,7 +83,7 @@ export class SatSolver {
     const v = this.nVars++;
     this.heapIndex[v] = -1;
     this.phase[v] = 1; // false first: most meeting-in-slot variables are false
-    this.watches.push([], []);
+    this.watchData.push(new Int32Array(4), new Int32Array(4));
     this.implies.push([], []);
     this.cardOcc.push([], []);
     this.heapInsert(v);
@@ -95,7 +120,7 @@ export class SatSolver {
     }
     if (lits.length === 1) {
       this.enqueue(lits[0]!, NONE, 0);
-      this.ok = this.propagate() === null;
+      this.ok = this.propagate() === NO_CONFLICT;
       return this.ok;
     }
     this.attach(lits, false);
@@ -135,7 +160,7 @@ export class SatSolver {
     }
     if (this.cardCount[ci] === k)
       for (const l of this.cardLits[ci]!) if (this.val[l] === 0) this.enqueue(l ^ 1, NONE, 0);
-    if (this.propagate() !== null) this.ok = false;
+    if (this.propagate() !== NO_CONFLICT) this.ok = false;
   }
 
   /**
@@ -145,7 +170,7 @@ export class SatSolver {
   solve(assumptions: number[] = [], stop: () => boolean = () => false): SatAnswer {
     if (!this.ok) return 'unsat';
     this.backtrack(0);
-    if (this.propagate() !== null) {
+    if (this.propagate() !== NO_CONFLICT) {
       this.ok = false;
       return 'unsat';
     }
@@ -156,7 +181,7 @@ export class SatSolver {
     let decisionsAtCheck = this.decisions;
     for (;;) {
       const conflict = this.propagate();
-      if (conflict !== null) {
+      if (conflict !== NO_CONFLICT) {
         this.conflicts++;
         budget--;
         if (this.trailLim.length === 0) {
@@ -174,6 +199,7 @@ export class SatSolver {
         this.varInc /= 0.95;
         this.clauseInc /= 0.999;
         if (this.varInc > 1e100) this.rescaleVars();
+        if (this.clauseInc > 1e20) this.rescaleClauses();
         continue;
       }
       if (this.conflicts >= nextCheck || this.decisions - decisionsAtCheck > 20_000) {
@@ -229,6 +255,7 @@ export class SatSolver {
       return b;
     };
     this.val = resize(this.val, 2 * size);
+    this.watchLen = resize(this.watchLen, 2 * size);
     this.level = resize(this.level, size);
     this.reasonKind = resize(this.reasonKind, size);
     this.reasonData = resize(this.reasonData, size);
@@ -239,7 +266,22 @@ export class SatSolver {
     this.heap = resize(this.heap, size);
     this.heapIndex = resize(this.heapIndex, size);
     this.trail = resize(this.trail, size);
+    this.lits = resize(this.lits, size);
+    this.levelStamp = resize(this.levelStamp, size + 1);
     this.capacity = size;
+  }
+
+  private watch(l: number, ref: number, blocker: number) {
+    let data = this.watchData[l]!;
+    const n = this.watchLen[l]!;
+    if (n + 2 > data.length) {
+      const bigger = new Int32Array(2 * data.length);
+      bigger.set(data);
+      this.watchData[l] = data = bigger;
+    }
+    data[n] = ref;
+    data[n + 1] = blocker;
+    this.watchLen[l] = n + 2;
   }
 
   private attach(lits: number[], learnt: boolean, lbd = 0): number {
@@ -249,17 +291,25 @@ export class SatSolver {
       this.implies[b ^ 1]!.push(a);
       return -1;
     }
-    const ref = this.clauses.length;
-    const c = Int32Array.from(lits);
-    this.clauses.push(c);
-    this.clauseActivity.push(0);
-    this.clauseLbd.push(lbd);
-    this.watches[c[0]!]!.push(ref, c[1]!);
-    this.watches[c[1]!]!.push(ref, c[0]!);
-    if (learnt) {
-      this.learnts.push(ref);
-      this.clauseActivity[ref] = this.clauseInc;
+    const need = this.memTop + HEADER + lits.length;
+    if (need > this.mem.length) {
+      let size = this.mem.length;
+      while (size < need) size *= 2;
+      const bigger = new Int32Array(size);
+      bigger.set(this.mem.subarray(0, this.memTop));
+      this.mem = bigger;
+      this.memF = new Float32Array(bigger.buffer);
     }
+    const ref = this.memTop;
+    const mem = this.mem;
+    mem[ref + SIZE] = lits.length;
+    mem[ref + FLAGS] = (lbd << 1) | (learnt ? LEARNT : 0);
+    this.memF[ref + ACTIVITY] = learnt ? this.clauseInc : 0;
+    for (let i = 0; i < lits.length; i++) mem[ref + HEADER + i] = lits[i]!;
+    this.memTop = need;
+    this.watch(lits[0]!, ref, lits[1]!);
+    this.watch(lits[1]!, ref, lits[0]!);
+    (learnt ? this.learnts : this.problemClauses).push(ref);
     return ref;
   }
 
@@ -295,9 +345,10 @@ export class SatSolver {
     this.trailLim.length = lvl;
   }
 
-  /** Unit propagation; returns a falsified clause (as literals) or null. */
-  private propagate(): ArrayLike<number> | null {
+  /** Unit propagation; returns a falsified clause's ref, LITS_CONFLICT (see conflictLits) or NO_CONFLICT. */
+  private propagate(): number {
     const val = this.val;
+    const mem = this.mem;
     while (this.qhead < this.trailLen) {
       const p = this.trail[this.qhead++]!;
       this.propagations++;
@@ -306,14 +357,18 @@ export class SatSolver {
         const q = imp[i]!;
         const vq = val[q];
         if (vq === 1) continue;
-        if (vq === -1) return [q, p ^ 1];
+        if (vq === -1) {
+          this.conflictLits = [q, p ^ 1];
+          this.qhead = this.trailLen;
+          return LITS_CONFLICT;
+        }
         this.enqueue(q, BINARY, p ^ 1);
       }
       const np = p ^ 1;
-      const ws = this.watches[np]!;
+      const ws = this.watchData[np]!;
+      const n = this.watchLen[np]!;
       let i = 0;
       let j = 0;
-      const n = ws.length;
       while (i < n) {
         const ref = ws[i]!;
         const blocker = ws[i + 1]!;
@@ -323,25 +378,25 @@ export class SatSolver {
           ws[j++] = blocker;
           continue;
         }
-        const c = this.clauses[ref];
-        if (c === null || c === undefined) continue;
-        if (c[0] === np) {
-          c[0] = c[1]!;
-          c[1] = np;
+        const c = ref + HEADER;
+        if (mem[c] === np) {
+          mem[c] = mem[c + 1]!;
+          mem[c + 1] = np;
         }
-        const first = c[0]!;
+        const first = mem[c]!;
         if (first !== blocker && val[first] === 1) {
           ws[j++] = ref;
           ws[j++] = first;
           continue;
         }
+        const end = c + mem[ref + SIZE]!;
         let moved = false;
-        for (let k = 2; k < c.length; k++) {
-          const l = c[k]!;
+        for (let k = c + 2; k < end; k++) {
+          const l = mem[k]!;
           if (val[l] !== -1) {
-            c[1] = l;
-            c[k] = np;
-            this.watches[l]!.push(ref, first);
+            mem[c + 1] = l;
+            mem[k] = np;
+            this.watch(l, ref, first);
             moved = true;
             break;
           }
@@ -351,13 +406,13 @@ export class SatSolver {
         ws[j++] = first;
         if (val[first] === -1) {
           while (i < n) ws[j++] = ws[i++]!;
-          ws.length = j;
+          this.watchLen[np] = j;
           this.qhead = this.trailLen;
-          return c;
+          return ref;
         }
         this.enqueue(first, CLAUSE, ref);
       }
-      ws.length = j;
+      this.watchLen[np] = j;
       const occ = this.cardOcc[p]!;
       for (let o = 0; o < occ.length; o++) {
         const ci = occ[o]!;
@@ -372,59 +427,85 @@ export class SatSolver {
           for (let t = 0; t < lits.length; t++) if (val[lits[t]!] === 1) trues.push(lits[t]!);
           trues.sort((a, b) => this.trailPos[a >> 1]! - this.trailPos[b >> 1]!);
           this.qhead = this.trailLen;
-          return trues.slice(0, k + 1).map((l) => l ^ 1);
+          this.conflictLits = trues.slice(0, k + 1).map((l) => l ^ 1);
+          return LITS_CONFLICT;
         }
         for (let t = 0; t < lits.length; t++) if (val[lits[t]!] === 0) this.enqueue(lits[t]! ^ 1, CARD, ci);
       }
     }
-    return null;
+    return NO_CONFLICT;
   }
 
-  /** The clause that forced v: its true literal first, then the false ones. */
-  private reason(v: number): ArrayLike<number> {
+  /**
+   * The false literals of the clause that forced v (binary, card or arena clause), or of the
+   * conflict when v < 0, written into `this.lits` (reused, its length returned).
+   */
+  private reasonLits(v: number, conflict: number): number {
+    const mem = this.mem;
+    const out = this.lits;
+    let n = 0;
+    if (v < 0) {
+      if (conflict >= 0) {
+        const c = conflict + HEADER;
+        const end = c + mem[conflict + SIZE]!;
+        for (let k = c; k < end; k++) out[n++] = mem[k]!;
+      } else for (const q of this.conflictLits) out[n++] = q;
+      return n;
+    }
     const kind = this.reasonKind[v];
-    if (kind === CLAUSE) return this.clauses[this.reasonData[v]!]!;
-    const l = this.val[2 * v] === 1 ? 2 * v : 2 * v + 1;
-    if (kind === BINARY) return [l, this.reasonData[v]!];
-    const out = [l];
+    if (kind === CLAUSE) {
+      const ref = this.reasonData[v]!;
+      const c = ref + HEADER;
+      const end = c + mem[ref + SIZE]!;
+      for (let k = c + 1; k < end; k++) out[n++] = mem[k]!;
+      return n;
+    }
+    if (kind === BINARY) {
+      out[n++] = this.reasonData[v]!;
+      return n;
+    }
     const lits = this.cardLits[this.reasonData[v]!]!;
     const pos = this.trailPos[v]!;
     for (let t = 0; t < lits.length; t++) {
       const x = lits[t]!;
-      if (this.val[x] === 1 && this.trailPos[x >> 1]! < pos) out.push(x ^ 1);
+      if (this.val[x] === 1 && this.trailPos[x >> 1]! < pos) out[n++] = x ^ 1;
     }
-    return out;
+    return n;
   }
 
-  private analyze(conflict: ArrayLike<number>): { learnt: number[]; backLevel: number; lbd: number } {
+  private analyze(conflict: number): { learnt: number[]; backLevel: number; lbd: number } {
     const learnt: number[] = [-1];
     const current = this.trailLim.length;
     let pathCount = 0;
     let p = -1;
     let index = this.trailLen - 1;
-    let reason: ArrayLike<number> = conflict;
     const seen = this.seen;
+    const out = this.lits;
+    if (conflict >= 0 && (this.mem[conflict + FLAGS]! & LEARNT) !== 0) this.bumpClause(conflict);
+    let v = -1;
     for (;;) {
-      if (reason === conflict || this.reasonKind[p >> 1] !== CLAUSE) {
-        /* card or binary reasons are rebuilt, never bumped */
-      } else this.bumpClause(this.reasonData[p >> 1]!);
-      for (let i = p === -1 ? 0 : 1; i < reason.length; i++) {
-        const q = reason[i]!;
-        const v = q >> 1;
-        if (seen[v] === 0 && this.level[v]! > 0) {
-          seen[v] = 1;
-          this.bumpVar(v);
-          if (this.level[v]! >= current) pathCount++;
+      const n = this.reasonLits(v, conflict);
+      for (let i = 0; i < n; i++) {
+        const q = out[i]!;
+        const u = q >> 1;
+        if (seen[u] === 0 && this.level[u]! > 0) {
+          seen[u] = 1;
+          this.bumpVar(u);
+          if (this.level[u]! >= current) pathCount++;
           else learnt.push(q);
         }
       }
       while (seen[this.trail[index]! >> 1] === 0) index--;
       p = this.trail[index]!;
       index--;
-      seen[p >> 1] = 0;
+      v = p >> 1;
+      seen[v] = 0;
       pathCount--;
       if (pathCount === 0) break;
-      reason = this.reason(p >> 1);
+      if (this.reasonKind[v] === CLAUSE) {
+        const ref = this.reasonData[v]!;
+        if ((this.mem[ref + FLAGS]! & LEARNT) !== 0) this.bumpClause(ref);
+      }
     }
     learnt[0] = p ^ 1;
     // Recursive minimization: drop literals implied by the others.
@@ -433,8 +514,8 @@ export class SatSolver {
     const toClear = learnt.slice(1);
     let j = 1;
     for (let i = 1; i < learnt.length; i++) {
-      const v = learnt[i]! >> 1;
-      if (this.reasonKind[v] === NONE || !this.redundant(learnt[i]!, abstract, toClear))
+      const u = learnt[i]! >> 1;
+      if (this.reasonKind[u] === NONE || !this.redundant(learnt[i]!, abstract, toClear))
         learnt[j++] = learnt[i]!;
     }
     learnt.length = j;
@@ -447,27 +528,37 @@ export class SatSolver {
       [learnt[1], learnt[max]] = [learnt[max]!, learnt[1]!];
       backLevel = this.level[learnt[1]! >> 1]!;
     }
-    const levels = new Set<number>();
-    for (const l of learnt) levels.add(this.level[l >> 1]!);
-    return { learnt, backLevel, lbd: levels.size };
+    // LBD: the distinct decision levels among the learnt clause's literals.
+    this.stamp++;
+    let lbd = 0;
+    for (const l of learnt) {
+      const lv = this.level[l >> 1]!;
+      if (this.levelStamp[lv] !== this.stamp) {
+        this.levelStamp[lv] = this.stamp;
+        lbd++;
+      }
+    }
+    return { learnt, backLevel, lbd };
   }
 
   private redundant(p: number, abstract: number, toClear: number[]): boolean {
     const stack = [p];
     const top = toClear.length;
+    const seen = this.seen;
+    const out = this.lits;
     while (stack.length > 0) {
       const q = stack.pop()!;
-      const reason = this.reason(q >> 1);
-      for (let i = 1; i < reason.length; i++) {
-        const l = reason[i]!;
+      const n = this.reasonLits(q >> 1, NO_CONFLICT);
+      for (let i = 0; i < n; i++) {
+        const l = out[i]!;
         const v = l >> 1;
-        if (this.seen[v] === 1 || this.level[v] === 0) continue;
+        if (seen[v] === 1 || this.level[v] === 0) continue;
         if (this.reasonKind[v] !== NONE && ((1 << (this.level[v]! & 31)) & abstract) !== 0) {
-          this.seen[v] = 1;
+          seen[v] = 1;
           stack.push(l);
           toClear.push(l);
         } else {
-          for (let k = top; k < toClear.length; k++) this.seen[toClear[k]! >> 1] = 0;
+          for (let k = top; k < toClear.length; k++) seen[toClear[k]! >> 1] = 0;
           toClear.length = top;
           return false;
         }
@@ -476,27 +567,78 @@ export class SatSolver {
     return true;
   }
 
+  private locked(ref: number): boolean {
+    const first = this.mem[ref + HEADER]!;
+    const v = first >> 1;
+    return this.reasonKind[v] === CLAUSE && this.reasonData[v] === ref && this.val[first] === 1;
+  }
+
+  /** Drops the less useful half of the learnt clauses with LBD above 2 (never one that is a reason). */
   private reduceDb() {
-    const locked = (ref: number) => {
-      const c = this.clauses[ref]!;
-      const v = c[0]! >> 1;
-      return this.reasonKind[v] === CLAUSE && this.reasonData[v] === ref && this.val[c[0]!] === 1;
-    };
-    const candidates = this.learnts.filter((r) => this.clauseLbd[r]! > 2 && !locked(r));
-    candidates.sort(
-      (a, b) => this.clauseLbd[b]! - this.clauseLbd[a]! || this.clauseActivity[a]! - this.clauseActivity[b]!,
-    );
+    const mem = this.mem;
+    const memF = this.memF;
+    const lbd = (r: number) => mem[r + FLAGS]! >> 1;
+    const candidates = this.learnts.filter((r) => lbd(r) > 2 && !this.locked(r));
+    candidates.sort((a, b) => lbd(b) - lbd(a) || memF[a + ACTIVITY]! - memF[b + ACTIVITY]!);
     const drop = new Set(candidates.slice(0, Math.floor(candidates.length / 2)));
-    for (const r of drop) this.clauses[r] = null;
+    if (drop.size === 0) return;
+    for (const r of drop) this.wasted += HEADER + mem[r + SIZE]!;
     this.learnts = this.learnts.filter((r) => !drop.has(r));
+    for (let l = 0; l < 2 * this.nVars; l++) {
+      const ws = this.watchData[l]!;
+      const n = this.watchLen[l]!;
+      let j = 0;
+      for (let i = 0; i < n; i += 2)
+        if (!drop.has(ws[i]!)) {
+          ws[j++] = ws[i]!;
+          ws[j++] = ws[i + 1]!;
+        }
+      this.watchLen[l] = j;
+    }
+    if (this.wasted * 2 > this.memTop) this.compact();
+  }
+
+  /** Moves the live clauses to a fresh arena and renames their refs in watch lists and reasons. */
+  private compact() {
+    const old = this.mem;
+    const fresh = new Int32Array(old.length);
+    const moved = new Map<number, number>();
+    let top = 0;
+    const move = (r: number) => {
+      const size = HEADER + old[r + SIZE]!;
+      fresh.set(old.subarray(r, r + size), top);
+      moved.set(r, top);
+      top += size;
+      return top - size;
+    };
+    this.problemClauses = this.problemClauses.map(move);
+    this.learnts = this.learnts.map(move);
+    for (let l = 0; l < 2 * this.nVars; l++) {
+      const ws = this.watchData[l]!;
+      const n = this.watchLen[l]!;
+      for (let i = 0; i < n; i += 2) ws[i] = moved.get(ws[i]!)!;
+    }
+    for (let i = 0; i < this.trailLen; i++) {
+      const v = this.trail[i]! >> 1;
+      if (this.reasonKind[v] === CLAUSE) this.reasonData[v] = moved.get(this.reasonData[v]!)!;
+    }
+    this.mem = fresh;
+    this.memF = new Float32Array(fresh.buffer);
+    this.memTop = top;
+    this.wasted = 0;
+    this.compactions++;
   }
 
   private bumpClause(ref: number) {
-    this.clauseActivity[ref]! += this.clauseInc;
-    if (this.clauseActivity[ref]! > 1e20) {
-      for (const r of this.learnts) this.clauseActivity[r]! *= 1e-20;
-      this.clauseInc *= 1e-20;
-    }
+    const memF = this.memF;
+    memF[ref + ACTIVITY]! += this.clauseInc;
+    if (memF[ref + ACTIVITY]! > 1e20) this.rescaleClauses();
+  }
+
+  /** Activities are 32-bit floats: kept far below their range. */
+  private rescaleClauses() {
+    for (const r of this.learnts) this.memF[r + ACTIVITY]! *= 1e-20;
+    this.clauseInc *= 1e-20;
   }
 
   private bumpVar(v: number) {
