@@ -11,7 +11,8 @@ const CLASP_MAX_PROGRAM = 800_000;
  * `usc`: the bound rises each time a set of breaks is proven unavoidable, with everything learnt
  * kept), each schedule it finds posted as it comes, its optimum or its proof of infeasibility as
  * the verdict. A running search is aborted when the annealing stops or the deadline passes.
- * Returns false, having done nothing, when the program is too long for clasp.
+ * Returns whether it reached a verdict; 'too-long', having done nothing, when the program is too long
+ * for clasp.
  */
 export async function proveWithClasp(
   problem: SchedulingProblem,
@@ -19,9 +20,9 @@ export async function proveWithClasp(
   lowerBound: number,
   channel: Int32Array,
   deadline: number,
-): Promise<boolean> {
+): Promise<'verdict' | 'gave-up' | 'too-long'> {
   const program = aspProgram(problem, allowed);
-  if (program.length > CLASP_MAX_PROGRAM) return false;
+  if (program.length > CLASP_MAX_PROGRAM) return 'too-long';
   const M = problem.meetings.length;
   const stopped = () => Atomics.load(channel, Channel.STOP) === 1 || performance.now() > deadline;
   const watch = setInterval(() => {
@@ -34,10 +35,7 @@ export async function proveWithClasp(
     Atomics.notify(channel, Channel.VERDICT);
   };
   try {
-    if (stopped()) {
-      finish(3, lowerBound);
-      return true;
-    }
+    if (stopped()) return 'gave-up';
     const result = await clingo.run(program, 0, ['--opt-strategy=usc'], (witness) => {
       const { slots, breaks } = readModel(witness.Value ?? [], M);
       if (breaks >= best || slots.includes(-1)) return;
@@ -47,8 +45,8 @@ export async function proveWithClasp(
     });
     if (result.Result === 'OPTIMUM FOUND' && best < Number.POSITIVE_INFINITY) finish(1, best);
     else if (result.Result === 'UNSATISFIABLE') finish(2, lowerBound);
-    else finish(3, lowerBound);
-    return true;
+    else return 'gave-up';
+    return 'verdict';
   } finally {
     clearInterval(watch);
     await clingo.restart();

@@ -39,7 +39,7 @@ test('as it runs beside clasp (no participants-per-slot bound), our solver still
     const allowed = problem.meetings.map((m) => allowedSlots(problem, m));
     const channel = newChannel(problem.meetings.length, false);
     const deadline = performance.now() + 10_000;
-    prove(problem, allowed, breaksLowerBound(problem, allowed), channel, deadline, { busyBound: false });
+    prove(problem, allowed, breaksLowerBound(problem, allowed), channel, deadline, { busyBound: 'none' });
     const verdict = channel[Channel.VERDICT];
     if (expected === null) {
       assert.equal(verdict, 2, `problem ${i}: no schedule places every meeting`);
@@ -78,4 +78,29 @@ test('proves an optimum above the per-participant bound in its own thread (40 tr
   assert.equal(r.objective, triangles);
   assert.equal(r.lowerBound, triangles);
   assert.deepEqual(checkSchedule(problem, r.slots, r.tables).violations, []);
+});
+
+test('takes over the bound and the schedule an earlier search left on the channel', () => {
+  // What clasp leaves when its share of the time runs out and our solver carries on in its thread.
+  const random = seededRandom(9);
+  let takenOver = 0;
+  for (let i = 0; i < 40; i++) {
+    const problem = tinyProblem(random);
+    const expected = bruteForceOptimum(problem);
+    if (expected === null) continue;
+    const allowed = problem.meetings.map((m) => allowedSlots(problem, m));
+    const first = newChannel(problem.meetings.length, false);
+    prove(problem, allowed, 0, first, performance.now() + 10_000);
+    assert.equal(first[Channel.FOUND_BREAKS], expected, `problem ${i}`);
+    // The optimal schedule posted with its proven bound: the next search ends at once, with it.
+    const next = newChannel(problem.meetings.length, false);
+    next.set(foundSlots(first, problem.meetings.length), Channel.HEADER);
+    next[Channel.FOUND_BREAKS] = expected;
+    next[Channel.BOUND] = expected;
+    prove(problem, allowed, 0, next, performance.now() + 10_000);
+    assert.equal(next[Channel.VERDICT], 1, `problem ${i}`);
+    assert.deepEqual(foundSlots(next, problem.meetings.length), foundSlots(first, problem.meetings.length));
+    takenOver++;
+  }
+  assert.ok(takenOver > 15, `${takenOver} taken over`);
 });

@@ -46,7 +46,8 @@ export function foundSlots(channel: Int32Array, meetings: number): Int32Array {
  * total breaks as unary counters. It raises the bound one break at a time (each unsatisfiable call
  * is a proof), until a call finds a schedule (then optimal) or the bound meets the annealing's best (then the
  * annealing's schedule is optimal). With no complete schedule known, it first asks whether one
- * exists at all (an unsatisfiable answer proves the problem infeasible).
+ * exists at all (an unsatisfiable answer proves the problem infeasible). A bound and a schedule
+ * already on the channel (clasp's, when this search follows it in its thread) are its own.
  */
 export function prove(
   problem: SchedulingProblem,
@@ -54,7 +55,7 @@ export function prove(
   lowerBound: number,
   channel: Int32Array,
   deadline: number,
-  { busyBound = true }: { busyBound?: boolean } = {},
+  { busyBound = 'counter' }: { busyBound?: BusyBound } = {},
 ) {
   const M = problem.meetings.length;
   const model = buildModel(problem, allowed, lowerBound, busyBound);
@@ -63,8 +64,10 @@ export function prove(
     const h = Atomics.load(channel, Channel.HINT_BREAKS);
     return h < 0 ? Number.POSITIVE_INFINITY : h;
   };
-  let ownBreaks = Number.POSITIVE_INFINITY;
-  let bound = lowerBound;
+  const posted = Atomics.load(channel, Channel.FOUND_BREAKS);
+  let ownBreaks = posted < 0 ? Number.POSITIVE_INFINITY : posted;
+  let bound = Math.max(lowerBound, Atomics.load(channel, Channel.BOUND));
+  const best = () => Math.min(hintBreaks(), ownBreaks);
   const stopped = () => Atomics.load(channel, Channel.STOP) === 1 || performance.now() > deadline;
   const finish = (verdict: number) => {
     Atomics.store(channel, Channel.BOUND, bound);
@@ -77,7 +80,7 @@ export function prove(
     ownBreaks = model.countBreaks();
     Atomics.store(channel, Channel.FOUND_BREAKS, ownBreaks);
   };
-  if (hintBreaks() === Number.POSITIVE_INFINITY) {
+  if (best() === Number.POSITIVE_INFINITY) {
     // Is there any complete schedule?
     const answer = solver.solve([], () => stopped() || hintBreaks() < Number.POSITIVE_INFINITY);
     if (answer === 'unsat') return finish(2);
@@ -90,7 +93,7 @@ export function prove(
   for (let turn = 0; ; turn++) {
     const budget = ROUND_CONFLICTS * 2 ** Math.min(turn, 12);
     Atomics.store(channel, Channel.BOUND, bound);
-    if (Math.min(hintBreaks(), ownBreaks) <= bound) return finish(1);
+    if (best() <= bound) return finish(1);
     const k = bound;
     if (k >= model.counted && k < model.gaps) return finish(3); // beyond the counter's window
     const assumption = model.atMost(k);
@@ -110,8 +113,7 @@ export function prove(
       return finish(1);
     }
     if (stopped()) return finish(3);
-    const best = Math.min(hintBreaks(), ownBreaks);
-    const below = best - 1;
+    const below = best() - 1;
     if (below <= bound || below >= model.counted) continue;
     const improve = model.atMost(below)!;
     const descent = solver.solve(
@@ -121,14 +123,26 @@ export function prove(
     if (descent === 'sat') keep();
     else if (descent === 'unsat') {
       if (!solver.consistent) return finish(2);
-      bound = best;
+      bound = below + 1;
     } else if (stopped()) return finish(3);
   }
 }
 
 const ROUND_CONFLICTS = 2000;
 
-function buildModel(problem: SchedulingProblem, allowed: number[][], lowerBound: number, busyBound: boolean) {
+/**
+ * The participants-per-slot bound (a slot holds at most the participants of its `tables` largest
+ * meetings): left out, or a counter whose "at least j busy here" variables learnt clauses can
+ * reason about. Some files need it, others are proven only without it (SCHEDULER.md).
+ */
+export type BusyBound = 'none' | 'counter';
+
+export function buildModel(
+  problem: SchedulingProblem,
+  allowed: number[][],
+  lowerBound: number,
+  busyBound: BusyBound,
+) {
   const solver = new SatSolver();
   const S = problem.slots;
   const day = dayOfSlots(problem);
@@ -275,14 +289,12 @@ function buildModel(problem: SchedulingProblem, allowed: number[][], lowerBound:
   }
 
   // Implied: with no hosts, a slot holds at most the participants of its `tables` largest meetings.
-  // It helps on some files and blocks the table counters' proofs on others (SCHEDULER.md): only when
-  // this solver runs alone.
-  if (busyBound && owners.size === 0) {
+  if (busyBound === 'counter' && owners.size === 0) {
     const sizes = problem.meetings.map((m) => m.participants.length).sort((a, b) => b - a);
     const most = sizes.slice(0, problem.tables).reduce((a, b) => a + b, 0);
     for (let t = 0; t < S; t++) {
       const here = busyOf.map((b) => b[t]!).filter((l) => l !== FALSE);
-      if (here.length > most) solver.addAtMost(here, most);
+      if (here.length > most) solver.addClause([neg(totalizer(here, most + 1)[most]!)]);
     }
   }
 
