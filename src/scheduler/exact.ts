@@ -48,6 +48,8 @@ export function foundSlots(channel: Int32Array, meetings: number): Int32Array {
  * annealing's schedule is optimal). With no complete schedule known, it first asks whether one
  * exists at all (an unsatisfiable answer proves the problem infeasible). A bound and a schedule
  * already on the channel (clasp's, when this search follows it in its thread) are its own.
+ * Without `descend`, every call asks about the bound (it then depends on nothing but the bound,
+ * never on when the annealing's schedules arrive, and a schedule at the bound gets all the time).
  */
 export function prove(
   problem: SchedulingProblem,
@@ -55,7 +57,7 @@ export function prove(
   lowerBound: number,
   channel: Int32Array,
   deadline: number,
-  { busyBound = 'counter' }: { busyBound?: BusyBound } = {},
+  { busyBound = 'counter', descend = true }: { busyBound?: BusyBound; descend?: boolean } = {},
 ) {
   const M = problem.meetings.length;
   const model = buildModel(problem, allowed, lowerBound, busyBound);
@@ -114,7 +116,7 @@ export function prove(
     }
     if (stopped()) return finish(3);
     const below = best() - 1;
-    if (below <= bound || below >= model.counted) continue;
+    if (!descend || below <= bound || below >= model.counted) continue;
     const improve = model.atMost(below)!;
     const descent = solver.solve(
       [improve],

@@ -25,8 +25,9 @@ const giveUp = () => {
 // Beside clasp, which has the participants-per-slot bound as a plain cardinality constraint, our
 // solver goes without it; clasp, when it has not finished within its share of the time, leaves its
 // thread to our solver with that bound as a counter. Each form proves files the others do not
-// (SCHEDULER.md).
-if (engine === 'sat') prove(problem, allowed, lowerBound, channel, deadline, { busyBound: 'none' });
+// (SCHEDULER.md). The first only climbs from the bound: the second also looks for better schedules.
+if (engine === 'sat')
+  prove(problem, allowed, lowerBound, channel, deadline, { busyBound: 'none', descend: false });
 else {
   const claspDeadline = Math.min(deadline, started + Math.max(CLASP_MIN_MS, remainingMs * CLASP_SHARE));
   const clasp = await proveWithClasp(problem, allowed, lowerBound, channel, claspDeadline);
