@@ -139,7 +139,7 @@ const ROUND_CONFLICTS = 2000;
  */
 export type BusyBound = 'none' | 'counter';
 
-export function buildModel(
+function buildModel(
   problem: SchedulingProblem,
   allowed: number[][],
   lowerBound: number,

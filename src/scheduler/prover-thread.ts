@@ -2,7 +2,10 @@ import { Worker } from 'node:worker_threads';
 import { Channel, foundSlots, newChannel, prove } from './exact.ts';
 import type { SchedulingProblem } from './problem.ts';
 
-/** Which exact search a thread runs: clasp on the answer-set model, or our own SAT solver. */
+/**
+ * Which exact search a thread runs: clasp on the answer-set model (then, if it has not finished in
+ * its share of the time, our solver with the participants-per-slot bound), or our own SAT solver.
+ */
 export type ProverEngine = 'clasp' | 'sat';
 
 /** The exact searches running beside the annealing, seen as one. */
@@ -69,8 +72,9 @@ function pool(channels: Int32Array[], meetings: number, lowerBound: number) {
 }
 
 /**
- * The two exact searches, each in its own thread: clasp (fast on most instances) and our SAT solver,
- * whose tables are counters (it proves the benchmark's table-tight instances that clasp does not).
+ * The exact searches in two threads (`prover.worker.ts` says which runs where): clasp, fast on most
+ * instances, and our SAT solver, whose tables are counters (it proves the benchmark's table-tight
+ * instances that clasp does not).
  */
 export function startProverThreads(
   problem: SchedulingProblem,
