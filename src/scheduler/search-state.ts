@@ -32,6 +32,13 @@ export class SearchState {
   /** Total idle slots inside participants' days: a finer measure than breaks that guides the search. */
   idle = 0;
   readonly I: Int32Array;
+  /** Days, each slots dayStart[d] … dayEnd[d] − 1; breaks and idle slots per participant and day. */
+  readonly D: number;
+  private readonly dayStart: Int32Array;
+  private readonly dayEnd: Int32Array;
+  private readonly HD: Int32Array;
+  private readonly ID: Int32Array;
+  private readonly hasPrecedences: boolean;
   /** Meetings to keep where an earlier schedule had them (-1: no preference), and how many are moved. */
   readonly keepSlot: Int32Array;
   moved = 0;
@@ -62,6 +69,16 @@ export class SearchState {
     this.load = new Int32Array(this.S);
     this.H = new Int32Array(this.P);
     this.I = new Int32Array(this.P);
+    this.D = this.S === 0 ? 0 : this.day[this.S - 1]! + 1;
+    this.dayStart = new Int32Array(this.D).fill(this.S);
+    this.dayEnd = new Int32Array(this.D);
+    this.day.forEach((d, s) => {
+      this.dayStart[d] = Math.min(this.dayStart[d]!, s);
+      this.dayEnd[d] = s + 1;
+    });
+    this.HD = new Int32Array(this.P * this.D);
+    this.ID = new Int32Array(this.P * this.D);
+    this.hasPrecedences = problem.meetings.some((m) => (m.after ?? []).length > 0);
     this.brokenAt = new Int32Array(this.P).fill(-1);
     this.at = new Int32Array(this.P * this.S).fill(-1);
     const of: number[][] = Array.from({ length: this.P }, () => []);
@@ -76,39 +93,37 @@ export class SearchState {
     this.moved = this.keepSlot.reduce((n, s) => n + (s >= 0 ? 1 : 0), 0);
   }
 
-  /** Idle slots of p between meetings of the same day: zero exactly when p has no break. */
-  idleOf = 0;
-
-  breaksOf(p: number): number {
+  /** Breaks of p in day d, counted again from p's slots that day. */
+  private refreshDay(p: number, d: number): void {
     const row = p * this.S;
+    const end = this.dayEnd[d]!;
     let h = 0;
     let idle = 0;
     let last = -1;
-    for (let s = 0; s < this.S; s++) {
+    for (let s = this.dayStart[d]!; s < end; s++) {
       if (this.busy[row + s] === 0) continue;
-      if (last >= 0 && s - last > 1 && this.day[s] === this.day[last]) {
+      if (last >= 0 && s - last > 1) {
         h++;
         idle += s - last - 1;
       }
       last = s;
     }
-    this.idleOf = idle;
-    return h;
-  }
-
-  private refreshBreaks(p: number): void {
-    const h = this.breaksOf(p);
-    this.idle += this.idleOf - this.I[p]!;
-    this.I[p] = this.idleOf;
+    const k = p * this.D + d;
+    this.idle += idle - this.ID[k]!;
+    this.I[p]! += idle - this.ID[k]!;
+    this.ID[k] = idle;
+    const dh = h - this.HD[k]!;
+    if (dh === 0) return;
+    this.HD[k] = h;
     const old = this.H[p]!;
-    if (h === old) return;
+    const now = old + dh;
     this.hHist[old]!--;
-    this.hHist[h]!++;
-    this.H[p] = h;
+    this.hHist[now]!++;
+    this.H[p] = now;
     if (old === 0) {
       this.brokenAt[p] = this.broken.length;
       this.broken.push(p);
-    } else if (h === 0) {
+    } else if (now === 0) {
       const last = this.broken.pop()!;
       if (last !== p) {
         this.broken[this.brokenAt[p]!] = last;
@@ -116,10 +131,11 @@ export class SearchState {
       }
       this.brokenAt[p] = -1;
     }
-    this.breaks += h - old;
+    this.breaks += dh;
   }
 
   private precedenceViolations(m: number): number {
+    if (!this.hasPrecedences) return 0;
     const s = this.slot[m]!;
     let v = 0;
     if (s < 0) {
@@ -144,6 +160,7 @@ export class SearchState {
         if (this.busy[i]! > 1) this.conflicts--;
         this.busy[i]!--;
         if (this.at[i] === m) this.at[i] = this.busy[i]! > 0 ? this.otherMeetingAt(p, s, m) : -1;
+        if (this.busy[i] === 0) this.refreshDay(p, this.day[s]!);
       }
       if (this.hosted[m] === 0) {
         if (this.load[s]! > this.capacity) this.overflow--;
@@ -159,6 +176,7 @@ export class SearchState {
         if (this.busy[i]! >= 1) this.conflicts++;
         this.busy[i]!++;
         this.at[i] = m;
+        if (this.busy[i] === 1) this.refreshDay(p, this.day[t]!);
       }
       if (this.hosted[m] === 0) {
         this.load[t]!++;
@@ -166,7 +184,6 @@ export class SearchState {
       }
     }
     this.precedence += this.precedenceViolations(m);
-    for (const p of members) this.refreshBreaks(p);
   }
 
   private otherMeetingAt(p: number, s: number, except: number): number {

@@ -39,12 +39,16 @@ const PROVER_GRACE_MS = 1000;
 
 // Annealing schedule, in units of one break: start warm, cool every 1,024 moves, and after 400,000
 // moves without a better schedule go back to the best one and warm up again. A whole-slot swap is
-// tried on 2 % of the moves. Chosen on the benchmark's originals (src/scheduler/SCHEDULER.md).
+// tried on 2 % of the moves, less where slots hold more than SLOT_SWAP_SIZE meetings (it moves them
+// all: at 50,000 meetings it took nearly all the time). Chosen on the benchmark (SCHEDULER.md).
 const T0 = 2;
+/** Down to this start temperature on large problems, where a warm start undoes more than the search can redo. */
+const T0_LARGE = 0.3;
 const TMIN = 0.05;
 const DECAY = 0.995;
 const STUCK = 400_000;
 const SLOT_SWAP_RATE = 0.02;
+const SLOT_SWAP_SIZE = 32;
 
 type Rank = [number, number, number, number];
 const isBetter = (a: Rank, b: Rank) => {
@@ -233,6 +237,8 @@ function improve(
   const isAllowed = (m: number, s: number) => allowedMask[m * st.S + s] === 1;
   let best = Int32Array.from(st.slot);
   let bestRank = rank();
+  /** The current schedule is the best one, not yet copied into `best`. */
+  let atBest = false;
   const isOptimal = (r: Rank) => r[0] === 0 && r[1] === 0 && r[2] <= lowerBound();
   hooks.onBest(bestRank);
   if (movable.length === 0) return best;
@@ -263,10 +269,14 @@ function improve(
   const swapSlots = (group: number[], a: number, b: number) => {
     for (const x of group) relocate(x, st.slot[x] === a ? b : a);
   };
+  const slotSwapRate = SLOT_SWAP_RATE * Math.min(1, (SLOT_SWAP_SIZE * st.S) / Math.max(1, st.M));
   let sinceBest = 0;
   let stalled = 0;
   let bestAt = performance.now();
-  let temperature = T0;
+  // Warm on small problems; colder with size (a sweep over 50,000 meetings takes a third of a second, and
+  // at 2 breaks the search spent its minute undoing the construction's schedule: SCHEDULER.md).
+  const t0 = Math.min(T0, Math.max(T0_LARGE, T0 * Math.sqrt(1000 / st.M)));
+  let temperature = t0;
   /** Swaps the group between slots a and b, then keeps the change or undoes it (annealing rule). */
   const attempt = (group: number[], a: number, b: number) => {
     swapSlots(group, a, b);
@@ -277,12 +287,19 @@ function improve(
       const r = rank();
       if (isBetter(r, bestRank)) {
         bestRank = r;
-        best = Int32Array.from(st.slot);
+        atBest = true;
         hooks.onBest(bestRank);
         sinceBest = 0;
         stalled = 0;
         bestAt = performance.now();
         return;
+      }
+      if (atBest) {
+        // Leaving the best schedule: copy it now (a swap undone and redone), not at every new best.
+        swapSlots(group, a, b);
+        best = Int32Array.from(st.slot);
+        swapSlots(group, a, b);
+        atBest = false;
       }
     } else swapSlots(group, a, b);
     sinceBest++;
@@ -296,13 +313,13 @@ function improve(
       temperature = Math.max(TMIN, temperature * DECAY);
       if (sinceBest > STUCK) {
         // Stuck: go back to the best schedule and shake it a little.
-        for (let m = 0; m < st.M; m++) relocate(m, best[m]!);
+        if (!atBest) for (let m = 0; m < st.M; m++) relocate(m, best[m]!);
         current = cost();
-        temperature = T0;
+        temperature = t0;
         sinceBest = 0;
       }
     }
-    if (random() < SLOT_SWAP_RATE && st.conflicts === 0) {
+    if (random() < slotSwapRate && st.conflicts === 0) {
       // Swap two whole slots: nobody is double-booked and tables suffice; only breaks change.
       const a = Math.floor(random() * st.S);
       const b = Math.floor(random() * st.S);
@@ -327,7 +344,7 @@ function improve(
       s >= 0 && others.length > 0 && random() < 0.3 ? others[Math.floor(random() * others.length)]! : -1;
     attempt(partner >= 0 && isAllowed(partner, s) ? [m, partner] : [m], s, t);
   }
-  return best;
+  return atBest ? Int32Array.from(st.slot) : best;
 }
 
 const MAX_CHAIN = 64;
