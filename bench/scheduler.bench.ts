@@ -28,9 +28,16 @@ function scaleCase(participants: number) {
 // A child process per scale case, so that its peak memory is its own.
 if (process.argv[2] === '--scale') {
   const participants = Number(process.argv[3]);
-  const { problem } = scaleCase(participants);
+  const { problem, hiddenSlots } = scaleCase(participants);
   const r = solve(problem, { timeLimitSeconds: 60, seed: 1 });
   const check = checkSchedule(problem, r.slots, r.tables);
+  // The generator's own schedule, for reference (tables numbered in each slot's order).
+  const used = new Map<number, number>();
+  const hiddenTables = hiddenSlots.map((s) => {
+    used.set(s, (used.get(s) ?? 0) + 1);
+    return used.get(s)! - 1;
+  });
+  const hidden = checkSchedule(problem, hiddenSlots, hiddenTables);
   console.log(
     JSON.stringify({
       participants,
@@ -39,6 +46,7 @@ if (process.argv[2] === '--scale') {
       scheduled: check.scheduled,
       violations: check.violations.length,
       breaks: check.breaks,
+      hiddenBreaks: hidden.violations.length === 0 ? hidden.breaks : null,
       lowerBound: r.lowerBound,
       status: r.status,
       seconds: r.seconds,
@@ -143,7 +151,7 @@ function benchmarkFiles() {
 function scaleRuns() {
   console.log('\nGenerated instances around a hidden complete schedule: 3 days of 16 slots, time limit 60 s');
   console.log(
-    'participants  meetings  tables  scheduled  conflicts  breaks  lower bound  status     seconds  peak MiB',
+    'participants  meetings  tables  scheduled  conflicts  breaks  hidden schedule  lower bound  status     seconds  peak MiB',
   );
   for (const n of [1_000, 5_000, 16_000]) {
     const child = spawnSync(
@@ -159,7 +167,7 @@ function scaleRuns() {
     try {
       const r = JSON.parse(line);
       console.log(
-        `${String(r.participants).padStart(12)}  ${String(r.meetings).padStart(8)}  ${String(r.tables).padStart(6)}  ${String(r.scheduled).padStart(9)}  ${String(r.violations).padStart(9)}  ${String(r.breaks).padStart(6)}  ${String(r.lowerBound).padStart(11)}  ${r.status.padEnd(9)}  ${r.seconds.toFixed(1).padStart(7)}  ${r.peakMiB.toFixed(0).padStart(8)}`,
+        `${String(r.participants).padStart(12)}  ${String(r.meetings).padStart(8)}  ${String(r.tables).padStart(6)}  ${String(r.scheduled).padStart(9)}  ${String(r.violations).padStart(9)}  ${String(r.breaks).padStart(6)}  ${String(r.hiddenBreaks ?? '-').padStart(15)}  ${String(r.lowerBound).padStart(11)}  ${r.status.padEnd(9)}  ${r.seconds.toFixed(1).padStart(7)}  ${r.peakMiB.toFixed(0).padStart(8)}`,
       );
     } catch {
       console.log(`${n}: the run failed: ${child.stderr.slice(-400)}`);
