@@ -11,6 +11,12 @@ export interface GenerateOptions {
   maxMeetings: number;
   seed: number;
   fairness?: number;
+  /**
+   * Restrictions the hidden schedule meets, drawn apart from the problem itself: this share of the
+   * meetings keeps to the session (morning or afternoon) of its hidden slot, and each participant is
+   * unavailable in this share of the slots they do not use there.
+   */
+  restrictions?: { sessionShare: number; unavailableShare: number };
 }
 
 /**
@@ -50,6 +56,20 @@ export function generateProblem(o: GenerateOptions): { problem: SchedulingProble
   }
   const perSlot = new Int32Array(slots);
   for (const m of meetings) perSlot[m.slot]!++;
+  const unavailable: number[][] = Array.from({ length: o.participants }, () => []);
+  if (o.restrictions) {
+    const { sessionShare, unavailableShare } = o.restrictions;
+    const draw = seededRandom(o.seed + 1);
+    for (const m of meetings) {
+      if (draw() >= sessionShare) continue;
+      const morning = m.slot % o.slotsPerDay < o.morningSlots;
+      m.meeting.session = morning ? 'morning' : 'afternoon';
+    }
+    const used = new Set(meetings.flatMap((m) => m.meeting.participants.map((p) => p * slots + m.slot)));
+    for (let p = 0; p < o.participants; p++)
+      for (let s = 0; s < slots; s++)
+        if (!used.has(p * slots + s) && draw() < unavailableShare) unavailable[p]!.push(s);
+  }
   return {
     problem: {
       participants: o.participants,
@@ -58,7 +78,7 @@ export function generateProblem(o: GenerateOptions): { problem: SchedulingProble
       morningSlots: o.morningSlots,
       tables: Math.max(1, ...perSlot),
       meetings: meetings.map((m) => m.meeting),
-      unavailable: Array.from({ length: o.participants }, () => []),
+      unavailable,
       fairness: o.fairness ?? o.slotsPerDay,
     },
     hiddenSlots: meetings.map((m) => m.slot),
