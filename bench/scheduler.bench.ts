@@ -32,15 +32,10 @@ function scaleCase(participants: number, restricted = false) {
 if (process.argv[2] === '--scale') {
   const participants = Number(process.argv[3]);
   const restricted = process.argv[4] === 'restricted';
-  const { problem, hiddenSlots } = scaleCase(participants, restricted);
+  const { problem, hiddenSlots, hiddenTables } = scaleCase(participants, restricted);
   const r = solve(problem, { timeLimitSeconds: 60, seed: 1 });
   const check = checkSchedule(problem, r.slots, r.tables);
-  // The generator's own schedule, for reference (tables numbered in each slot's order).
-  const used = new Map<number, number>();
-  const hiddenTables = hiddenSlots.map((s) => {
-    used.set(s, (used.get(s) ?? 0) + 1);
-    return used.get(s)! - 1;
-  });
+  // The generator's own schedule, for reference.
   const hidden = checkSchedule(problem, hiddenSlots, hiddenTables);
   console.log(
     JSON.stringify({

@@ -23,9 +23,13 @@ export interface GenerateOptions {
  * A problem built around a hidden complete schedule, so that every meeting is known to fit: each
  * participant is present for a run of consecutive slots on one day, and in each slot the participants
  * present are paired at random. Tables are as many as the busiest slot needs. Returns the problem
- * (meetings shuffled) and the hidden slot of each meeting.
+ * (meetings shuffled) and the hidden slot and table of each meeting.
  */
-export function generateProblem(o: GenerateOptions): { problem: SchedulingProblem; hiddenSlots: number[] } {
+export function generateProblem(o: GenerateOptions): {
+  problem: SchedulingProblem;
+  hiddenSlots: number[];
+  hiddenTables: number[];
+} {
   const random = seededRandom(o.seed);
   const slots = o.days * o.slotsPerDay;
   const present: number[][] = Array.from({ length: slots }, () => []);
@@ -54,8 +58,9 @@ export function generateProblem(o: GenerateOptions): { problem: SchedulingProble
     const j = Math.floor(random() * (i + 1));
     [meetings[i], meetings[j]] = [meetings[j]!, meetings[i]!];
   }
+  // Tables numbered in each slot's order; as many as the busiest slot needs.
   const perSlot = new Int32Array(slots);
-  for (const m of meetings) perSlot[m.slot]!++;
+  const hiddenTables = meetings.map((m) => perSlot[m.slot]!++);
   const unavailable: number[][] = Array.from({ length: o.participants }, () => []);
   if (o.restrictions) {
     const { sessionShare, unavailableShare } = o.restrictions;
@@ -82,5 +87,6 @@ export function generateProblem(o: GenerateOptions): { problem: SchedulingProble
       fairness: o.fairness ?? o.slotsPerDay,
     },
     hiddenSlots: meetings.map((m) => m.slot),
+    hiddenTables,
   };
 }

@@ -31,7 +31,6 @@ export class SearchState {
   breaks = 0;
   /** Total idle slots inside participants' days: a finer measure than breaks that guides the search. */
   idle = 0;
-  readonly I: Int32Array;
   /** Days, each slots dayStart[d] … dayEnd[d] − 1; breaks and idle slots per participant and day. */
   readonly D: number;
   private readonly dayStart: Int32Array;
@@ -68,7 +67,6 @@ export class SearchState {
     this.busy = new Uint16Array(this.P * this.S);
     this.load = new Int32Array(this.S);
     this.H = new Int32Array(this.P);
-    this.I = new Int32Array(this.P);
     this.D = this.S === 0 ? 0 : this.day[this.S - 1]! + 1;
     this.dayStart = new Int32Array(this.D).fill(this.S);
     this.dayEnd = new Int32Array(this.D);
@@ -110,7 +108,6 @@ export class SearchState {
     }
     const k = p * this.D + d;
     this.idle += idle - this.ID[k]!;
-    this.I[p]! += idle - this.ID[k]!;
     this.ID[k] = idle;
     const dh = h - this.HD[k]!;
     if (dh === 0) return;
