@@ -219,7 +219,12 @@ function buildModel(
   // about how full a slot is (the benchmark's table-tight files need it: SCHEDULER.md); a plain
   // cardinality constraint where the counters would be too large.
   const counter = modelSize(allowed) * (capacity + 1) <= TABLE_COUNTER_MAX;
-  for (let t = 0; t < S; t++) {
+  // With the participants-per-slot counter (below) and meetings all of one size, that counter is the
+  // table limit itself (busy participants = size × meetings): a second counter only slows propagation
+  // (forum-13crafb at its bound: 1.7 times the conflicts a second without it; SCHEDULER.md).
+  const sizes = new Set(problem.meetings.map((m) => m.participants.length));
+  const tablesByBusy = busyBound === 'counter' && owners.size === 0 && sizes.size === 1;
+  for (let t = 0; t < S && !tablesByBusy; t++) {
     const here: number[] = [];
     problem.meetings.forEach((m, i) => {
       if (!m.participants.some((p) => owners.has(p)) && allowed[i]!.includes(t)) here.push(xAt(i, t));
