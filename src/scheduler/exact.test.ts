@@ -107,3 +107,36 @@ test('takes over the bound and the schedule an earlier search left on the channe
   }
   assert.ok(takenOver > 15, `${takenOver} taken over`);
 });
+
+test('takes over a bound another thread proved, without proving it again', () => {
+  // 40 triangles cost 40 breaks. The peer's bound and the annealing's schedule are said to be 45, more
+  // than the truth: only a bound taken over, not one proven here (which would be 40, with a schedule
+  // of 40), explains an optimal verdict at 45.
+  const triangles = 40;
+  const meetings: Meeting[] = [];
+  for (let i = 0; i < triangles; i++) {
+    const [a, b, c] = [3 * i, 3 * i + 1, 3 * i + 2];
+    meetings.push({ participants: [a, b] }, { participants: [a, c] }, { participants: [b, c] });
+  }
+  const problem: SchedulingProblem = {
+    participants: 3 * triangles,
+    slots: 6,
+    morningSlots: 3,
+    tables: triangles,
+    meetings,
+    unavailable: Array.from({ length: 3 * triangles }, () => []),
+    fairness: 2,
+  };
+  const allowed = problem.meetings.map((m) => allowedSlots(problem, m));
+  const run = (peerBound: number) => {
+    const channel = newChannel(meetings.length, false);
+    channel[Channel.HINT_BREAKS] = 45;
+    const peer = newChannel(meetings.length, false);
+    peer[Channel.BOUND] = peerBound;
+    prove(problem, allowed, 0, channel, performance.now() + 10_000, { peers: [peer] });
+    return [channel[Channel.VERDICT], channel[Channel.BOUND], channel[Channel.FOUND_BREAKS]];
+  };
+  assert.deepEqual(run(45), [1, 45, -1]);
+  // A peer with a lower bound: this search proves the rest and finds the optimum itself.
+  assert.deepEqual(run(10), [1, 40, 40]);
+});

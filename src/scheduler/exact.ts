@@ -57,7 +57,11 @@ export function prove(
   lowerBound: number,
   channel: Int32Array,
   deadline: number,
-  { busyBound = 'counter', descend = true }: { busyBound?: BusyBound; descend?: boolean } = {},
+  {
+    busyBound = 'counter',
+    descend = true,
+    peers = [],
+  }: { busyBound?: BusyBound; descend?: boolean; peers?: Int32Array[] } = {},
 ) {
   const M = problem.meetings.length;
   const model = buildModel(problem, allowed, lowerBound, busyBound);
@@ -68,6 +72,8 @@ export function prove(
   };
   const posted = Atomics.load(channel, Channel.FOUND_BREAKS);
   let ownBreaks = posted < 0 ? Number.POSITIVE_INFINITY : posted;
+  /** The best bound the searches in other threads have proven (each on its own model of the same problem). */
+  const peerBound = () => peers.reduce((b, c) => Math.max(b, Atomics.load(c, Channel.BOUND)), 0);
   let bound = Math.max(lowerBound, Atomics.load(channel, Channel.BOUND));
   const best = () => Math.min(hintBreaks(), ownBreaks);
   const stopped = () => Atomics.load(channel, Channel.STOP) === 1 || performance.now() > deadline;
@@ -94,6 +100,8 @@ export function prove(
   // annealing's would lead it back to the annealing's local optimum: SCHEDULER.md).
   for (let turn = 0; ; turn++) {
     const budget = ROUND_CONFLICTS * 2 ** Math.min(turn, 12);
+    // A bound another thread proved is ours too: no need to prove it again.
+    bound = Math.max(bound, peerBound());
     Atomics.store(channel, Channel.BOUND, bound);
     if (best() <= bound) return finish(1);
     const k = bound;
@@ -102,7 +110,7 @@ export function prove(
     const limit = solver.conflicts + budget;
     const answer = solver.solve(
       assumption === undefined ? [] : [assumption],
-      () => stopped() || hintBreaks() <= k || solver.conflicts > limit,
+      () => stopped() || hintBreaks() <= k || solver.conflicts > limit || peerBound() > k,
     );
     if (answer === 'unsat') {
       if (!solver.consistent) return finish(2);

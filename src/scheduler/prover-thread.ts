@@ -31,11 +31,12 @@ function startProverThread(
   allowed: number[][],
   lowerBound: number,
   channel: Int32Array,
+  peers: Int32Array[],
   remainingMs: number,
   engine: ProverEngine,
 ) {
   const worker = new Worker(new URL('./prover.worker.mjs', import.meta.url), {
-    workerData: { problem, allowed, lowerBound, channel, remainingMs, engine },
+    workerData: { problem, allowed, lowerBound, channel, peers, remainingMs, engine },
   });
   worker.unref();
   // A failing search gives up: the annealing's schedule stands, without its proof.
@@ -86,7 +87,15 @@ export function startProverThreads(
   const engines: ProverEngine[] = ['clasp', 'sat'];
   const channels = engines.map(() => newChannel(M, true));
   const workers = engines.map((engine, i) =>
-    startProverThread(problem, allowed, lowerBound, channels[i]!, remainingMs, engine),
+    startProverThread(
+      problem,
+      allowed,
+      lowerBound,
+      channels[i]!,
+      channels.filter((_, j) => j !== i),
+      remainingMs,
+      engine,
+    ),
   );
   const shared = pool(channels, M, lowerBound);
   return {

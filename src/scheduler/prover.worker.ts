@@ -4,11 +4,13 @@ import { Channel, prove } from './exact.ts';
 import type { SchedulingProblem } from './problem.ts';
 import type { ProverEngine } from './prover-thread.ts';
 
-const { problem, allowed, lowerBound, channel, remainingMs, engine } = workerData as {
+const { problem, allowed, lowerBound, channel, peers, remainingMs, engine } = workerData as {
   problem: SchedulingProblem;
   allowed: number[][];
   lowerBound: number;
   channel: Int32Array;
+  /** The other threads' channels, whose proven bounds this search takes over. */
+  peers: Int32Array[];
   remainingMs: number;
   engine: ProverEngine;
 };
@@ -27,12 +29,12 @@ const giveUp = () => {
 // thread to our solver with that bound as a counter. Each form proves files the others do not
 // (SCHEDULER.md). The first only climbs from the bound: the second also looks for better schedules.
 if (engine === 'sat')
-  prove(problem, allowed, lowerBound, channel, deadline, { busyBound: 'none', descend: false });
+  prove(problem, allowed, lowerBound, channel, deadline, { busyBound: 'none', descend: false, peers });
 else {
   const claspDeadline = Math.min(deadline, started + Math.max(CLASP_MIN_MS, remainingMs * CLASP_SHARE));
   const clasp = await proveWithClasp(problem, allowed, lowerBound, channel, claspDeadline);
   if (clasp !== 'verdict') {
     if (Atomics.load(channel, Channel.STOP) === 1) giveUp();
-    else prove(problem, allowed, lowerBound, channel, deadline, { busyBound: 'counter' });
+    else prove(problem, allowed, lowerBound, channel, deadline, { busyBound: 'counter', peers });
   }
 }
