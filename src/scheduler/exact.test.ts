@@ -62,20 +62,8 @@ test('proves an optimum above the per-participant bound in its own thread (40 tr
   // Three meetings of three people take three slots; whoever is in the first and the last has a
   // break. So every triangle costs one break, though each person alone could meet without one.
   const triangles = 40;
-  const meetings: Meeting[] = [];
-  for (let i = 0; i < triangles; i++) {
-    const [a, b, c] = [3 * i, 3 * i + 1, 3 * i + 2];
-    meetings.push({ participants: [a, b] }, { participants: [a, c] }, { participants: [b, c] });
-  }
-  const problem: SchedulingProblem = {
-    participants: 3 * triangles,
-    slots: 18, // 120 meetings × 18 slots: above the size where the exact search gets its own thread
-    morningSlots: 9,
-    tables: triangles,
-    meetings,
-    unavailable: Array.from({ length: 3 * triangles }, () => []),
-    fairness: 2,
-  };
+  // 120 meetings × 18 slots: above the size where the exact search gets its own thread
+  const problem = trianglesProblem(triangles, 18);
   const r = solve(problem, { timeLimitSeconds: 30, seed: 1 });
   assert.equal(r.status, 'optimal');
   assert.equal(r.objective, triangles);
@@ -113,20 +101,8 @@ test('takes over a bound another thread proved, without proving it again', () =>
   // than the truth: only a bound taken over, not one proven here (which would be 40, with a schedule
   // of 40), explains an optimal verdict at 45.
   const triangles = 40;
-  const meetings: Meeting[] = [];
-  for (let i = 0; i < triangles; i++) {
-    const [a, b, c] = [3 * i, 3 * i + 1, 3 * i + 2];
-    meetings.push({ participants: [a, b] }, { participants: [a, c] }, { participants: [b, c] });
-  }
-  const problem: SchedulingProblem = {
-    participants: 3 * triangles,
-    slots: 6,
-    morningSlots: 3,
-    tables: triangles,
-    meetings,
-    unavailable: Array.from({ length: 3 * triangles }, () => []),
-    fairness: 2,
-  };
+  const problem = trianglesProblem(triangles, 6);
+  const { meetings } = problem;
   const allowed = problem.meetings.map((m) => allowedSlots(problem, m));
   const run = (peerBound: number) => {
     const channel = newChannel(meetings.length, false);
@@ -140,3 +116,21 @@ test('takes over a bound another thread proved, without proving it again', () =>
   // A peer with a lower bound: this search proves the rest and finds the optimum itself.
   assert.deepEqual(run(10), [1, 40, 40]);
 });
+
+/** Disjoint triangles of meetings (three people, each pair meeting once): one break each, at best. */
+function trianglesProblem(triangles: number, slots: number): SchedulingProblem {
+  const meetings: Meeting[] = [];
+  for (let i = 0; i < triangles; i++) {
+    const [a, b, c] = [3 * i, 3 * i + 1, 3 * i + 2];
+    meetings.push({ participants: [a, b] }, { participants: [a, c] }, { participants: [b, c] });
+  }
+  return {
+    participants: 3 * triangles,
+    slots,
+    morningSlots: slots / 2,
+    tables: triangles,
+    meetings,
+    unavailable: Array.from({ length: 3 * triangles }, () => []),
+    fairness: 2,
+  };
+}
