@@ -117,6 +117,29 @@ test('takes over a bound another thread proved, without proving it again', () =>
   assert.deepEqual(run(10), [1, 40, 40]);
 });
 
+test('keeps the table limit beside the participants-per-slot counter when meetings differ in size', () => {
+  // One table, two slots, three meetings: no schedule. With a meeting of four, the participants' counter
+  // lets four people meet at once, so two pairs would fit one slot: only the table counter forbids it.
+  const verdict = (meetings: Meeting[]) => {
+    const problem: SchedulingProblem = {
+      participants: 8,
+      slots: 2,
+      morningSlots: 1,
+      tables: 1,
+      meetings,
+      unavailable: Array.from({ length: 8 }, () => []),
+      fairness: 2,
+    };
+    const allowed = meetings.map((m) => allowedSlots(problem, m));
+    const channel = newChannel(meetings.length, false);
+    prove(problem, allowed, 0, channel, performance.now() + 10_000, { busyBound: 'counter' });
+    return channel[Channel.VERDICT];
+  };
+  const pairs = [{ participants: [0, 1] }, { participants: [2, 3] }, { participants: [4, 5] }];
+  assert.equal(verdict(pairs), 2); // pairs only: the participants' counter is the table limit
+  assert.equal(verdict([{ participants: [0, 1, 2, 3] }, ...pairs.slice(1)]), 2);
+});
+
 /** Disjoint triangles of meetings (three people, each pair meeting once): one break each, at best. */
 function trianglesProblem(triangles: number, slots: number): SchedulingProblem {
   const meetings: Meeting[] = [];

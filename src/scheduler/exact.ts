@@ -230,8 +230,9 @@ function buildModel(
   // With the participants-per-slot counter (below) and meetings all of one size, that counter is the
   // table limit itself (busy participants = size × meetings): a second counter only slows propagation
   // (forum-13crafb at its bound: 1.7 times the conflicts a second without it; SCHEDULER.md).
-  const sizes = new Set(problem.meetings.map((m) => m.participants.length));
-  const tablesByBusy = busyBound === 'counter' && owners.size === 0 && sizes.size === 1;
+  const busyCounter = busyBound === 'counter' && owners.size === 0;
+  const oneSize = new Set(problem.meetings.map((m) => m.participants.length)).size === 1;
+  const tablesByBusy = busyCounter && oneSize;
   for (let t = 0; t < S && !tablesByBusy; t++) {
     const here: number[] = [];
     problem.meetings.forEach((m, i) => {
@@ -304,7 +305,7 @@ function buildModel(
   }
 
   // Implied: with no hosts, a slot holds at most the participants of its `tables` largest meetings.
-  if (busyBound === 'counter' && owners.size === 0) {
+  if (busyCounter) {
     const sizes = problem.meetings.map((m) => m.participants.length).sort((a, b) => b - a);
     const most = sizes.slice(0, problem.tables).reduce((a, b) => a + b, 0);
     for (let t = 0; t < S; t++) {
