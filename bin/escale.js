@@ -1,9 +1,9 @@
 #!/usr/bin/env node
-// Runs the TypeScript CLI through tsx, so a clone works after `npm install` with no build step.
-import { register } from 'tsx/esm/api';
+// Runs the CLI from a bundle of the TypeScript sources, rebuilt when they change (`bundle.js`), so a
+// clone works after `npm install` with no build step.
+import { loadMain } from './bundle.js';
 
-register();
-const { main } = await import('../src/cli/main.ts');
+const main = await loadMain();
 const code = await main(process.argv.slice(2));
 // -1: a server is running; let it keep the process alive.
 if (code >= 0) process.exit(code);

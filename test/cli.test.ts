@@ -1,9 +1,12 @@
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { execFileSync, spawn } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
+import { sourceFingerprint } from '../bin/bundle.js';
+import { ensureWebBuilt } from './support/browser.ts';
 import { runCli } from './support/cli.ts';
 import { HEADER_EN, SMALL_ROSTER_CSV } from './support/roster.ts';
 
@@ -211,3 +214,89 @@ describe('the escale CLI', () => {
     assert.match(text, /Usage: escale COMMAND/);
   });
 });
+
+describe('the CLI bundle', () => {
+  test('the package bin solves through the bundle, its exact search running in the bundled worker threads', () => {
+    // 40 triangles of meetings: each costs one break, which no participant's own bound shows, so
+    // the optimum of 40 is proven only by the exact search in its thread.
+    const dir = mkdtempSync(join(tmpdir(), 'escale-bundle-'));
+    const meetings = Array.from({ length: 40 }, (_, i) => [
+      { participants: [3 * i + 1, 3 * i + 2] },
+      { participants: [3 * i + 1, 3 * i + 3] },
+      { participants: [3 * i + 2, 3 * i + 3] },
+    ]).flat();
+    const file = join(dir, 'triangles.json');
+    writeFileSync(
+      file,
+      JSON.stringify({ participants: 120, slots: 18, morningSlots: 9, tables: 40, meetings }),
+    );
+    try {
+      const out = execFileSync(process.execPath, ['bin/escale.js', 'solve', file, '--time-limit', '30'], {
+        encoding: 'utf8',
+        env: { ...process.env, ESCALE_BUNDLE: '1' }, // no fallback to tsx
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
+      const result = JSON.parse(out);
+      assert.equal(result.status, 'optimal');
+      assert.equal(result.objective, 40);
+      assert.equal(result.lowerBound, 40);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  test('the bundled server serves the web app from the package, not from beside the bundle', async () => {
+    const index = readFileSync(join(ensureWebBuilt(), 'index.html'), 'utf8');
+    const dir = mkdtempSync(join(tmpdir(), 'escale-serve-'));
+    const port = await freePort();
+    const server = spawn(process.execPath, ['bin/escale.js', 'serve'], {
+      env: { ...process.env, ESCALE_BUNDLE: '1', PORT: String(port), DATABASE_URL: join(dir, 'serve.db') },
+      stdio: 'ignore',
+    });
+    try {
+      let body = '';
+      for (let i = 0; i < 100 && body === ''; i++) {
+        await new Promise((r) => setTimeout(r, 150));
+        body = await fetch(`http://127.0.0.1:${port}/`).then(
+          (res) => (res.ok ? res.text() : ''),
+          () => '',
+        );
+      }
+      assert.equal(body, index);
+    } finally {
+      server.kill();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  test("the bundle's fingerprint changes with any source file, not with a test", () => {
+    const dir = mkdtempSync(join(tmpdir(), 'escale-sources-'));
+    try {
+      mkdirSync(join(dir, 'cli'));
+      writeFileSync(join(dir, 'cli', 'main.ts'), 'export const a = 1;\n');
+      writeFileSync(join(dir, 'cli', 'main.test.ts'), 'test\n');
+      const first = sourceFingerprint(dir);
+      assert.equal(sourceFingerprint(dir), first);
+      writeFileSync(join(dir, 'cli', 'main.test.ts'), 'another test\n');
+      assert.equal(sourceFingerprint(dir), first);
+      writeFileSync(join(dir, 'cli', 'main.ts'), 'export const a = 2;\n');
+      const second = sourceFingerprint(dir);
+      assert.notEqual(second, first);
+      writeFileSync(join(dir, 'cli', 'more.ts'), 'export const b = 1;\n');
+      assert.notEqual(sourceFingerprint(dir), second);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+function freePort(): Promise<number> {
+  return new Promise((resolvePort, reject) => {
+    const probe = createServer().listen(0, '127.0.0.1', () => {
+      const address = probe.address();
+      probe.close(() =>
+        typeof address === 'object' && address ? resolvePort(address.port) : reject(new Error('no port')),
+      );
+    });
+  });
+}

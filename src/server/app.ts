@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { dirname, join } from 'node:path';
 import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
@@ -28,7 +28,14 @@ import { sessionRoutes } from './routes/session.routes.ts';
 import { sessionRoutes as b2bSessionRoutes } from './routes/sessions.routes.ts';
 import { surveyRoutes } from './routes/surveys.routes.ts';
 
-export const WEB_ROOT = resolve(import.meta.dirname, '../../dist/web');
+/** The package's folder: the first one above this module with a package.json (from src/ or from the CLI's bundle). */
+function packageRoot(from: string): string {
+  for (let dir = from; ; dir = dirname(dir)) {
+    if (existsSync(join(dir, 'package.json')) || dirname(dir) === dir) return dir;
+  }
+}
+
+export const WEB_ROOT = join(packageRoot(import.meta.dirname), 'dist', 'web');
 
 export interface AppOptions {
   /** Log at the configured level (requests are logged at info); no logging when false. */
