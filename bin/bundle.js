@@ -4,14 +4,18 @@
 // Falls back to tsx where the bundle cannot be built (a read-only install, a syntax error);
 // ESCALE_BUNDLE=0 always uses tsx (`npm run dev` watches the sources), ESCALE_BUNDLE=1 never does.
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, utimesSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
 const ROOT = resolve(import.meta.dirname, '..');
 /** The bundle's entry points: the CLI and the two worker threads it starts by URL beside itself. */
 const ENTRIES = ['src/cli/main.ts', 'src/services/scheduler.worker.ts', 'src/scheduler/prover.worker.ts'];
-/** Bundles older than this, of an earlier version of the sources, are removed (a running process may still use one). */
-const KEEP_OLD_MS = 3600_000;
+/**
+ * Bundles of earlier versions of the sources are removed once unused for a day and not among the three
+ * last used: a server started from one still loads its worker threads' files from it.
+ */
+const KEEP_UNUSED_MS = 24 * 3600_000;
+const KEEP_RECENT = 3;
 
 /** A fingerprint of the sources a bundle is made of: every file's path, size and modification time. */
 export function sourceFingerprint(dir) {
@@ -30,7 +34,7 @@ export function sourceFingerprint(dir) {
   return hash.digest('hex').slice(0, 16);
 }
 
-/** Builds (once per version of the sources) and returns the bundle's folder, or undefined to use tsx. */
+/** Builds (once per version of the sources) and returns the bundle's folder; throws where it cannot. */
 async function bundleDir() {
   const cache = join(ROOT, 'node_modules', '.cache', 'escale');
   // This file's own version counts too: it says how the bundle is made.
@@ -39,7 +43,11 @@ async function bundleDir() {
     `${sourceFingerprint(join(ROOT, 'src'))} ${self.size} ${self.mtimeMs}`,
   );
   const dir = join(cache, version.digest('hex').slice(0, 16));
-  if (existsSync(join(dir, 'main.mjs'))) return dir;
+  if (existsSync(join(dir, 'main.mjs'))) {
+    const now = new Date();
+    utimesSync(dir, now, now); // last used: kept from the clean-up below
+    return dir;
+  }
   const { build } = await import('esbuild');
   const temp = `${dir}.${process.pid}.tmp`;
   mkdirSync(cache, { recursive: true });
@@ -61,11 +69,13 @@ async function bundleDir() {
   } catch {
     rmSync(temp, { recursive: true, force: true }); // another process built the same version first
   }
-  for (const old of readdirSync(cache)) {
-    const path = join(cache, old);
-    if (path !== dir && Date.now() - statSync(path).mtimeMs > KEEP_OLD_MS)
-      rmSync(path, { recursive: true, force: true });
-  }
+  const others = readdirSync(cache)
+    .map((name) => join(cache, name))
+    .filter((path) => path !== dir)
+    .map((path) => ({ path, used: statSync(path).mtimeMs }))
+    .sort((a, b) => b.used - a.used);
+  for (const { path, used } of others.slice(KEEP_RECENT - 1))
+    if (Date.now() - used > KEEP_UNUSED_MS) rmSync(path, { recursive: true, force: true });
   return dir;
 }
 
