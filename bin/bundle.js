@@ -45,7 +45,11 @@ async function bundleDir() {
   const dir = join(cache, version.digest('hex').slice(0, 16));
   if (existsSync(join(dir, 'main.mjs'))) {
     const now = new Date();
-    utimesSync(dir, now, now); // last used: kept from the clean-up below
+    try {
+      utimesSync(dir, now, now); // last used: kept from the clean-up below
+    } catch {
+      // a read-only install: its bundle is used all the same
+    }
     return dir;
   }
   const { build } = await import('esbuild');
