@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { sourceFingerprint } from '../bin/bundle.js';
+import { trianglesProblem } from '../src/scheduler/tiny-problems.ts';
 import { ensureWebBuilt } from './support/browser.ts';
 import { runCli } from './support/cli.ts';
 import { HEADER_EN, SMALL_ROSTER_CSV } from './support/roster.ts';
@@ -220,15 +221,15 @@ describe('the CLI bundle', () => {
     // 40 triangles of meetings: each costs one break, which no participant's own bound shows, so
     // the optimum of 40 is proven only by the exact search in its thread.
     const dir = mkdtempSync(join(tmpdir(), 'escale-bundle-'));
-    const meetings = Array.from({ length: 40 }, (_, i) => [
-      { participants: [3 * i + 1, 3 * i + 2] },
-      { participants: [3 * i + 1, 3 * i + 3] },
-      { participants: [3 * i + 2, 3 * i + 3] },
-    ]).flat();
+    const problem = trianglesProblem(40, 18);
     const file = join(dir, 'triangles.json');
     writeFileSync(
       file,
-      JSON.stringify({ participants: 120, slots: 18, morningSlots: 9, tables: 40, meetings }),
+      JSON.stringify({
+        ...problem,
+        meetings: problem.meetings.map((m) => ({ participants: m.participants.map((p) => p + 1) })),
+        unavailable: undefined,
+      }),
     );
     try {
       const out = execFileSync(process.execPath, ['bin/escale.js', 'solve', file, '--time-limit', '30'], {

@@ -6,7 +6,7 @@ import { Channel, foundSlots, newChannel, prove } from './exact.ts';
 import { breaksLowerBound } from './lower-bound.ts';
 import { allowedSlots, type Meeting, type SchedulingProblem } from './problem.ts';
 import { solve } from './solve.ts';
-import { bruteForceOptimum, bruteForceTables, tinyProblem } from './tiny-problems.ts';
+import { bruteForceOptimum, bruteForceTables, tinyProblem, trianglesProblem } from './tiny-problems.ts';
 
 test('proves the true optimum or infeasibility on 120 tiny problems, as exhaustive enumeration finds', () => {
   const random = seededRandom(3);
@@ -139,21 +139,3 @@ test('keeps the table limit beside the participants-per-slot counter when meetin
   assert.equal(verdict(pairs), 2); // pairs only: the participants' counter is the table limit
   assert.equal(verdict([{ participants: [0, 1, 2, 3] }, ...pairs.slice(1)]), 2);
 });
-
-/** Disjoint triangles of meetings (three people, each pair meeting once): one break each, at best. */
-function trianglesProblem(triangles: number, slots: number): SchedulingProblem {
-  const meetings: Meeting[] = [];
-  for (let i = 0; i < triangles; i++) {
-    const [a, b, c] = [3 * i, 3 * i + 1, 3 * i + 2];
-    meetings.push({ participants: [a, b] }, { participants: [a, c] }, { participants: [b, c] });
-  }
-  return {
-    participants: 3 * triangles,
-    slots,
-    morningSlots: slots / 2,
-    tables: triangles,
-    meetings,
-    unavailable: Array.from({ length: 3 * triangles }, () => []),
-    fairness: 2,
-  };
-}

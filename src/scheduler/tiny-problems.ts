@@ -1,7 +1,7 @@
 import { checkSchedule } from './checker.ts';
 import type { Meeting, SchedulingProblem } from './problem.ts';
 
-// Tiny problems and their exhaustive optimum, for the tests of the exact searches.
+// Tiny problems and their exhaustive optimum, and triangles whose optimum is known, for the tests of the exact searches.
 
 /** A tiny random problem: few enough meetings and slots to enumerate every schedule. */
 export function tinyProblem(random: () => number): SchedulingProblem {
@@ -98,4 +98,22 @@ export function bruteForceOptimum(problem: SchedulingProblem): number | null {
     if (best === null || breaks < best) best = breaks;
   });
   return best;
+}
+
+/** Disjoint triangles of meetings (three people, each pair meeting once): one break each, at best. */
+export function trianglesProblem(triangles: number, slots: number): SchedulingProblem {
+  const meetings: Meeting[] = [];
+  for (let i = 0; i < triangles; i++) {
+    const [a, b, c] = [3 * i, 3 * i + 1, 3 * i + 2];
+    meetings.push({ participants: [a, b] }, { participants: [a, c] }, { participants: [b, c] });
+  }
+  return {
+    participants: 3 * triangles,
+    slots,
+    morningSlots: slots / 2,
+    tables: triangles,
+    meetings,
+    unavailable: Array.from({ length: 3 * triangles }, () => []),
+    fairness: 2,
+  };
 }
