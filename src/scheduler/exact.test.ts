@@ -5,6 +5,7 @@ import { checkSchedule } from './checker.ts';
 import { Channel, foundSlots, newChannel, prove } from './exact.ts';
 import { breaksLowerBound } from './lower-bound.ts';
 import { allowedSlots, type Meeting, type SchedulingProblem } from './problem.ts';
+import { startProverThreads } from './prover-thread.ts';
 import { solve } from './solve.ts';
 import { bruteForceOptimum, bruteForceTables, tinyProblem, trianglesProblem } from './tiny-problems.ts';
 
@@ -69,6 +70,26 @@ test('proves an optimum above the per-participant bound in its own thread (40 tr
   assert.equal(r.objective, triangles);
   assert.equal(r.lowerBound, triangles);
   assert.deepEqual(checkSchedule(problem, r.slots, r.tables).violations, []);
+});
+
+test('a stalled annealing rests beside the threads for a given time, not until their verdict', () => {
+  // The searches need seconds to prove the 40 triangles' 40 breaks: a rest of 0.3 s ends first, and
+  // the annealing may then run again; waiting without a time still ends with their verdict.
+  const problem = trianglesProblem(40, 18);
+  const allowed = problem.meetings.map((m) => allowedSlots(problem, m));
+  const provers = startProverThreads(problem, allowed, 0, 30_000);
+  try {
+    const started = performance.now();
+    provers.wait(() => false, 300);
+    const rested = performance.now() - started;
+    assert.equal(provers.verdict(), 0, 'the proof came within the rest: the test needs a harder problem');
+    assert.ok(rested >= 290 && rested < 1500, `rested ${rested} ms`);
+    provers.wait(() => false);
+    assert.equal(provers.verdict(), 1);
+    assert.equal(provers.bound(), 40);
+  } finally {
+    provers.close();
+  }
 });
 
 test('takes over the bound and the schedule an earlier search left on the channel', () => {

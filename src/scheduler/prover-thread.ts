@@ -18,8 +18,8 @@ export interface Provers {
   hint(breaks: number): void;
   /** Asks the searches to stop and waits at most `graceMs` for them (inline: runs the search to the deadline). */
   finish(graceMs: number): void;
-  /** Blocks until a search has a verdict or `stopped` says so (the annealing has nothing left to add). */
-  wait(stopped: () => boolean): void;
+  /** Blocks until a search has a verdict, `stopped` says so, or (if given) `ms` have passed. */
+  wait(stopped: () => boolean, ms?: number): void;
   /** The searches' best own schedule, if they found one. */
   found(): { slots: Int32Array; breaks: number } | undefined;
   close(): void;
@@ -58,8 +58,10 @@ function pool(channels: Int32Array[], meetings: number, lowerBound: number) {
     hint(breaks: number) {
       for (const c of channels) Atomics.store(c, Channel.HINT_BREAKS, breaks);
     },
-    wait(stopped: () => boolean) {
-      while (verdict() === 0 && !stopped()) Atomics.wait(channels[0]!, Channel.VERDICT, 0, 50);
+    wait(stopped: () => boolean, ms = Number.POSITIVE_INFINITY) {
+      const until = performance.now() + ms;
+      while (verdict() === 0 && !stopped() && performance.now() < until)
+        Atomics.wait(channels[0]!, Channel.VERDICT, 0, Math.min(50, Math.max(1, until - performance.now())));
     },
     found() {
       let best: { slots: Int32Array; breaks: number } | undefined;

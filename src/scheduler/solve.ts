@@ -34,6 +34,13 @@ const INLINE_STALL_MOVES = 50_000;
  * use its core, or when infeasibility is proven before the search (only the placed weight is left).
  */
 const STALL_MS = 3000;
+/**
+ * Once stalled beside the threads, the annealing rests this long (or until a verdict), then runs again
+ * until it stalls for SLICE_MS: a quarter of one core, so that a search that proves nothing still ends
+ * with the annealing's schedule rather than the one it had after its first stall (SCHEDULER.md).
+ */
+const REST_MS = 3000;
+const SLICE_MS = 1000;
 /** How long the annealing waits for the exact search's verdict once asked to stop. */
 const PROVER_GRACE_MS = 1000;
 
@@ -125,6 +132,13 @@ export function solve(problem: SchedulingProblem, options: SolveOptions = {}): S
     onBest,
     stall: provers && !threaded ? INLINE_STALL_MOVES : undefined,
     stallMs: (provers && threaded) || knownInfeasible ? STALL_MS : undefined,
+    rest:
+      provers && threaded
+        ? (ms) => {
+            provers.wait(isStopped, ms);
+            return annealingStopped();
+          }
+        : undefined,
   });
   for (let m = 0; m < st.M; m++) st.move(m, best[m]!);
   const complete = st.violations() === 0;
@@ -224,7 +238,13 @@ function improve(
   score: { cost: () => number; rank: () => Rank; breakWeight: number },
   lowerBound: () => number,
   isStopped: () => boolean,
-  hooks: { onBest: (r: Rank) => void; stall: number | undefined; stallMs: number | undefined },
+  hooks: {
+    onBest: (r: Rank) => void;
+    stall: number | undefined;
+    stallMs: number | undefined;
+    /** Pauses the stalled annealing for up to ms; true when it should stop instead of resuming. */
+    rest: ((ms: number) => boolean) | undefined;
+  },
 ): Int32Array {
   const { cost, rank, breakWeight } = score;
   const movable = [...allowed.keys()].filter((m) => allowed[m]!.length > 1);
@@ -273,6 +293,7 @@ function improve(
   let sinceBest = 0;
   let stalled = 0;
   let bestAt = performance.now();
+  let stallMs = hooks.stallMs ?? 0;
   // Warm on small problems; colder with size (a sweep over 50,000 meetings takes a third of a second, and
   // at 2 breaks the search spent its minute undoing the construction's schedule: SCHEDULER.md).
   const t0 = Math.min(T0, Math.max(T0_LARGE, T0 * Math.sqrt(1000 / st.M)));
@@ -309,7 +330,11 @@ function improve(
     if ((iter & 1023) === 0) {
       if (isStopped() || isOptimal(bestRank)) break;
       if (hooks.stall !== undefined && stalled > hooks.stall) break;
-      if (hooks.stallMs !== undefined && performance.now() - bestAt > hooks.stallMs) break;
+      if (hooks.stallMs !== undefined && performance.now() - bestAt > stallMs) {
+        if (!hooks.rest || hooks.rest(REST_MS)) break;
+        bestAt = performance.now();
+        stallMs = SLICE_MS;
+      }
       temperature = Math.max(TMIN, temperature * DECAY);
       if (sinceBest > STUCK) {
         // Stuck: go back to the best schedule and shake it a little.
