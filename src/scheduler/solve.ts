@@ -293,7 +293,8 @@ function improve(
   let sinceBest = 0;
   let stalled = 0;
   let bestAt = performance.now();
-  let stallMs = hooks.stallMs ?? 0;
+  /** How long without a better schedule counts as a stall: hooks.stallMs at first, SLICE_MS after a rest. */
+  let stallLimitMs = hooks.stallMs ?? 0;
   // Warm on small problems; colder with size (a sweep over 50,000 meetings takes a third of a second, and
   // at 2 breaks the search spent its minute undoing the construction's schedule: SCHEDULER.md).
   const t0 = Math.min(T0, Math.max(T0_LARGE, T0 * Math.sqrt(1000 / st.M)));
@@ -330,10 +331,10 @@ function improve(
     if ((iter & 1023) === 0) {
       if (isStopped() || isOptimal(bestRank)) break;
       if (hooks.stall !== undefined && stalled > hooks.stall) break;
-      if (hooks.stallMs !== undefined && performance.now() - bestAt > stallMs) {
+      if (hooks.stallMs !== undefined && performance.now() - bestAt > stallLimitMs) {
         if (!hooks.rest || hooks.rest(REST_MS)) break;
         bestAt = performance.now();
-        stallMs = SLICE_MS;
+        stallLimitMs = SLICE_MS;
       }
       temperature = Math.max(TMIN, temperature * DECAY);
       if (sinceBest > STUCK) {
