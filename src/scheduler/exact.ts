@@ -1,4 +1,5 @@
 import { dayOfSlots, modelSize, type SchedulingProblem } from './problem.ts';
+import { runBounds } from './runs.ts';
 import { lit, neg, SatSolver } from './sat.ts';
 
 /** Pairwise "at most one" up to this many literals, a native cardinality constraint above. */
@@ -301,6 +302,10 @@ function buildModel(
         }
       }
     }
+    // Implied: without a break, p is busy (or idle) where every run that can hold p's meetings is (or none is).
+    const bounds = runBounds(problem, allowed, own);
+    for (const t of bounds?.busy ?? []) solver.addClause([busy[t]!, ...gaps]);
+    for (const t of bounds?.idle ?? []) solver.addClause([neg(busy[t]!), ...gaps]);
     breaksOf.push(gaps);
   }
 
