@@ -27,8 +27,13 @@ const HARD = 1_000_000;
 const EXACT_MAX_VARIABLES = 60_000;
 /** Below this many, the exact search runs after the annealing in the same thread (a thread costs ~0.5 s). */
 const INLINE_MAX_VARIABLES = 2_000;
-/** Inline, the annealing hands over after this many moves without a better schedule. */
-const INLINE_STALL_MOVES = 50_000;
+/**
+ * Inline, the annealing hands over after this many moves without a better schedule: soon, since the
+ * exact search there finds and proves the optimum in a fraction of a second where the annealing's
+ * last gains took over a second (tic-13 1.9 → 0.5 s, tic-13crafc 7.1 → 5.3 s median at 2,000 instead
+ * of 50,000: SCHEDULER.md).
+ */
+const INLINE_STALL_MOVES = 2_000;
 /**
  * The annealing stops after this long without a better schedule when the exact searches' threads can
  * use its core, or when infeasibility is proven before the search (only the placed weight is left).
