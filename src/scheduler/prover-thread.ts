@@ -16,7 +16,7 @@ export interface Provers {
   verdict(): number;
   /** Tells every search the breaks of the annealing's best complete schedule. */
   hint(breaks: number): void;
-  /** Asks the searches to stop and waits at most `graceMs` for them (inline: runs the search to the deadline). */
+  /** Asks the searches to stop and waits at most `graceMs` for them (inline: runs the search for its share of the time left). */
   finish(graceMs: number): void;
   /** Blocks until a search has a verdict, `stopped` says so, or (if given) `ms` have passed. */
   wait(stopped: () => boolean, ms?: number): void;
@@ -116,17 +116,24 @@ export function startProverThreads(
   };
 }
 
-/** Our SAT solver in this thread, for models too small to be worth a thread: it runs after the annealing. */
+/**
+ * Our SAT solver in this thread, for models too small to be worth a thread: it runs after the
+ * annealing, for `share` of the time then left before the deadline.
+ */
 export function inlineProver(
   problem: SchedulingProblem,
   allowed: number[][],
   lowerBound: number,
   deadline: number,
+  share = 1,
 ): Provers {
   const channel = newChannel(problem.meetings.length, false);
   return {
     ...pool([channel], problem.meetings.length, lowerBound),
-    finish: () => prove(problem, allowed, lowerBound, channel, deadline),
+    finish: () => {
+      const now = performance.now();
+      prove(problem, allowed, lowerBound, channel, now + share * Math.max(0, deadline - now));
+    },
     close() {},
   };
 }
