@@ -303,7 +303,7 @@ function buildModel(
       }
     }
     // Implied: without a break, p is busy (or idle) where every run that can hold p's meetings is (or none is).
-    const bounds = runBounds(problem, allowed, own);
+    const bounds = runBounds(day, allowed, own);
     for (const t of bounds?.busy ?? []) solver.addClause([busy[t]!, ...gaps]);
     for (const t of bounds?.idle ?? []) solver.addClause([neg(busy[t]!), ...gaps]);
     breaksOf.push(gaps);

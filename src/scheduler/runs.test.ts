@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { allowedSlots, type SchedulingProblem } from './problem.ts';
+import { allowedSlots, dayOfSlots, type SchedulingProblem } from './problem.ts';
 import { runBounds } from './runs.ts';
 
 const problem = (over: Partial<SchedulingProblem>): SchedulingProblem => ({
@@ -16,7 +16,7 @@ const problem = (over: Partial<SchedulingProblem>): SchedulingProblem => ({
 const boundsOf = (p: SchedulingProblem, who: number) => {
   const allowed = p.meetings.map((m) => allowedSlots(p, m));
   const own = [...p.meetings.keys()].filter((i) => p.meetings[i]!.participants.includes(who));
-  return runBounds(p, allowed, own);
+  return runBounds(dayOfSlots(p), allowed, own);
 };
 
 test('three meetings in five slots without a break always take the middle slot', () => {

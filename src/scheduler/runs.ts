@@ -1,20 +1,18 @@
-import { dayOfSlots, type SchedulingProblem } from './problem.ts';
-
 /**
  * Where a participant without a break must be, and must not be. Without a break, a participant whose
  * meetings all fall on one day is busy in one run of as many slots as meetings, a run that can hold
  * them (one meeting to a slot, each in a slot it allows). A slot inside every such run is then busy,
  * and a slot outside all of them idle. Our solver's model takes this as an implied constraint ("busy
  * here, or a break"): the tables then see who must sit in the busiest slots (SCHEDULER.md).
- * Undefined for a participant with fewer than two meetings or meetings on several days.
+ * `day` gives each slot's day (`dayOfSlots`). Undefined for a participant with fewer than two meetings
+ * or meetings on several days.
  */
 export function runBounds(
-  problem: SchedulingProblem,
+  day: ArrayLike<number>,
   allowed: number[][],
   own: number[],
 ): { busy: number[]; idle: number[] } | undefined {
-  const S = problem.slots;
-  const day = dayOfSlots(problem);
+  const S = day.length;
   const n = own.length;
   if (n < 2) return undefined;
   const usable = new Set(own.flatMap((m) => allowed[m]!));
