@@ -180,9 +180,14 @@ describe('the meeting workflow in Chromium', { skip }, () => {
     const busy = new Set(
       all.filter((r) => r.person_id === camilleId || r.person_id === counterpart.id).map((r) => r.slot_index),
     );
-    const target = session.slots.find((s: { index: number }) => !busy.has(s.index));
-    const usedTables = new Set(all.filter((r) => r.slot_index === target.index).map((r) => r.table_id));
-    const table = session.tables.find((t: { id: string }) => !usedTables.has(t.id));
+    // A slot where both are free and a table is left: the schedule decides which, so look for one.
+    const freeTable = (index: number) => {
+      const used = new Set(all.filter((r) => r.slot_index === index).map((r) => r.table_id));
+      return session.tables.find((t: { id: string }) => !used.has(t.id));
+    };
+    const target = session.slots.find((s: { index: number }) => !busy.has(s.index) && freeTable(s.index));
+    assert.ok(target, 'some slot has both free and a table left');
+    const table = freeTable(target.index);
     await organizer.reload();
     const row = organizer
       .getByTestId('published-meeting')
