@@ -187,6 +187,15 @@ describe('the escale CLI', () => {
     const again = JSON.parse((await run('solve', file, '--keep', previous, '--time-limit', '2')).out);
     assert.deepEqual(again.slots, out.slots.slice(1));
     assert.deepEqual(again.tables, out.tables.slice(1));
+    assert.equal(again.infeasibleBecause, undefined);
+
+    // Participant 1 has three meetings and two usable slots: the proof comes with the answer.
+    const crowded = [{ participants: [1, 2] }, { participants: [1, 3] }, { participants: [1, 4] }];
+    writeFileSync(file, JSON.stringify({ ...problem, slots: 3, meetings: crowded }));
+    const none = JSON.parse((await run('solve', file, '--time-limit', '2')).out);
+    assert.equal(none.status, 'infeasible');
+    assert.match(none.infeasibleBecause, /participant 1/);
+    assert.equal(none.unscheduled.length, 1);
   });
 
   test('solve refuses a malformed problem or parameter with one line and exit 2', async () => {

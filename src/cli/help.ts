@@ -39,7 +39,8 @@ Run escale COMMAND --help for a command's options.`,
     'Usage: escale export --mission SLUG [--format csv|xlsx] [--out FILE]\n  Writes the import columns, one row per person.',
   solve: `Usage: escale solve FILE [--fairness D] [--time-limit SECONDS] [--seed N] [--keep PREVIOUS.json]
   FILE is the benchmark's MiniZinc .dzn data or Escale's JSON problem format (src/scheduler/SCHEDULER.md).
-  Prints {"status","objective","lowerBound","meetings","slots","tables","unscheduled","seconds"}, 1-based.
+  Prints {"status","objective","lowerBound","meetings","slots","tables","unscheduled","seconds"}, 1-based;
+  an "infeasible" status comes with "infeasibleBecause", what proves that not every meeting fits.
   --keep takes an earlier output and keeps each meeting's slot and table where it can.
   Defaults: fairness 2, time limit 60 s, seed 1.`,
   'user add': `Usage: escale user add --email EMAIL --name NAME [--password PASSWORD] [--admin] [--mission SLUG --role ROLE]

@@ -96,6 +96,7 @@ export async function solveFile(
       slots: r.slots.map((s) => (s >= 0 ? s + 1 : null)),
       tables: r.tables.map((t) => (t >= 0 ? t + 1 : null)),
       unscheduled: r.unscheduled.map((u) => ({ meeting: u.meeting + 1, reason: u.reason })),
+      ...(r.infeasibleBecause && { infeasibleBecause: r.infeasibleBecause }),
       tableChanges: r.tableChanges,
       seconds: Math.round(r.seconds * 1000) / 1000,
     }),
