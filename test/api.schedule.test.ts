@@ -338,6 +338,7 @@ for (const dialect of await testDialects()) {
       const text = execFileSync('pdftotext', ['-', '-'], { input: pdf.rawPayload }).toString();
       assert.match(text, /Agenda de Camille Roux/);
       assert.match(text, /Europe\/Paris/);
+      assert.match(text, /\b(Lundi|Mardi|Mercredi|Jeudi|Vendredi|Samedi|Dimanche) \d{1,2} [a-zéû]+ \d{4}/);
       const sheets = await h.app.inject({
         url: `${RETURN}/table-sheets?lang=en`,
         headers: { cookie: organizer },

@@ -29,15 +29,17 @@ const LABELS = {
   },
 };
 
+/** "Mardi 8 juin 2026", "Tuesday, June 8, 2026": a heading starts with a capital, a French month does not. */
 function dayTitle(day: string, language: 'fr' | 'en'): string {
   const d = new Date(`${day}T12:00:00Z`);
-  return d.toLocaleDateString(language === 'fr' ? 'fr-FR' : 'en-US', {
+  const title = d.toLocaleDateString(language === 'fr' ? 'fr-FR' : 'en-US', {
     weekday: 'long',
     day: 'numeric',
     month: 'long',
     year: 'numeric',
     timeZone: 'UTC',
   });
+  return title.charAt(0).toUpperCase() + title.slice(1);
 }
 
 /** Agendas of people or tables as one PDF: a page per agenda, grouped by day, times at the venue. */
