@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { before, describe, test } from 'node:test';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { formatSlot } from '../src/web/format.ts';
 import { browserSkipReason, SCREENSHOTS, useBrowserApp } from './support/browser.ts';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, type Harness } from './support/harness.ts';
 import { personOf, readIcs, strangersOf } from './support/meetings.ts';
@@ -200,7 +201,7 @@ describe('the meeting workflow in Chromium', { skip }, () => {
     await row.getByRole('button', { name: 'Move' }).last().click();
     await organizer
       .getByTestId('published-meeting')
-      .filter({ hasText: `${target.day} ${target.localStart}` })
+      .filter({ hasText: formatSlot(target, 'en') })
       .filter({ hasText: pick.name })
       .waitFor();
 

@@ -9,6 +9,18 @@ export function formatDate(iso: string, lang: string): string {
   }).format(new Date(Date.UTC(y!, m! - 1, d!)));
 }
 
+/** A slot as the organizer lists it: its day (ISO date at the venue), short, and its venue time. */
+export function formatSlot(slot: { day: string; localStart: string }, lang: string): string {
+  const [y, m, d] = slot.day.split('-').map(Number);
+  const day = new Intl.DateTimeFormat(lang, {
+    weekday: 'short',
+    day: 'numeric',
+    month: 'short',
+    timeZone: 'UTC',
+  }).format(new Date(Date.UTC(y!, m! - 1, d!)));
+  return `${day} ${slot.localStart}`;
+}
+
 /** Formats an instant in the mission's timezone, as people at the venue read it. */
 export function formatInstant(iso: string, lang: string, timeZone: string): string {
   return new Intl.DateTimeFormat(lang, {

@@ -4,7 +4,7 @@ import { api } from '../api.ts';
 import { Layout, MissionNav } from '../components/Layout.tsx';
 import { MatchingSettingsForm, NewMeetingForm, SessionForm } from '../components/OrganizerForms.tsx';
 import { ScheduleGrid } from '../components/ScheduleGrid.tsx';
-import { formatInstant } from '../format.ts';
+import { formatInstant, formatSlot } from '../format.ts';
 import type { Meeting, Run, Session } from '../meetings-api.ts';
 import { useFetch } from '../use-fetch.ts';
 
@@ -55,7 +55,7 @@ function MoveForm({
   session: Session;
   onDone(): void;
 }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const [slot, setSlot] = useState(String(meeting.slotIndex ?? 0));
   const [table, setTable] = useState(meeting.table?.id ?? session.tables[0]?.id ?? '');
   const [error, setError] = useState<string | null>(null);
@@ -79,7 +79,7 @@ function MoveForm({
       <select name="slot" value={slot} onChange={(e) => setSlot(e.target.value)} aria-label={t('time')}>
         {session.slots.map((s) => (
           <option key={s.index} value={s.index}>
-            {s.day} {s.localStart}
+            {formatSlot(s, i18n.language)}
           </option>
         ))}
       </select>
@@ -270,7 +270,7 @@ export function SchedulePage({ slug }: { slug: string }) {
             {published.map((m) => (
               <li key={m.id} data-testid="published-meeting">
                 <span>
-                  {session.slots[m.slotIndex!]?.day} {session.slots[m.slotIndex!]?.localStart} ·{' '}
+                  {session.slots[m.slotIndex!] && formatSlot(session.slots[m.slotIndex!]!, i18n.language)} ·{' '}
                   {t('tableName', { name: m.table?.name ?? '' })} ·{' '}
                   {[...new Set(m.participants.map((p) => p.organization))].join(' · ')}
                   {m.status !== 'scheduled' && <span className="badge">{t(`meeting_${m.status}`)}</span>}
