@@ -217,14 +217,31 @@ for (const dialect of await testDialects()) {
             m.slotIndex === slot &&
             m.participants.some((p) => p.personId === camilleId || p.personId === counterpart.id),
         );
-      const target = session.slots.find((s: { index: number }) => s.index !== me.slotIndex && !busy(s.index));
-      const takenTable = meetings.find(
-        (m: { slotIndex: number; status: string; sessionId: string; id: string }) =>
-          m.sessionId === sessionId &&
-          m.status === 'scheduled' &&
-          m.slotIndex === target.index &&
-          m.id !== meetingId,
-      )?.table?.id;
+      type Placed = {
+        id: string;
+        slotIndex: number;
+        status: string;
+        table: { id: string } | null;
+        sessionId: string;
+      };
+      const othersAt = (slot: number) =>
+        meetings.filter(
+          (m: Placed) =>
+            m.sessionId === sessionId &&
+            m.status === 'scheduled' &&
+            m.slotIndex === slot &&
+            m.id !== meetingId,
+        ) as Placed[];
+      const freeTableAt = (slot: number) =>
+        session.tables.find((t: { id: string }) => !othersAt(slot).some((m) => m.table?.id === t.id));
+      // Which slots are free for both and have a table left depends on the schedule: look for one, with
+      // another meeting in it if there is such a slot, so that a taken table can be tried first.
+      const candidates = session.slots.filter(
+        (s: { index: number }) => s.index !== me.slotIndex && !busy(s.index) && freeTableAt(s.index),
+      );
+      const target = candidates.find((s: { index: number }) => othersAt(s.index).length > 0) ?? candidates[0];
+      assert.ok(target, 'some other slot has both free and a table left');
+      const takenTable = othersAt(target.index)[0]?.table?.id;
       if (takenTable) {
         const clash = await h.app.inject({
           method: 'PUT',
@@ -235,16 +252,7 @@ for (const dialect of await testDialects()) {
         assert.equal(clash.statusCode, 409);
         assert.equal(clash.json().error.details[0].reason, 'taken');
       }
-      const freeTable = session.tables.find(
-        (t: { id: string }) =>
-          !meetings.some(
-            (m: { slotIndex: number; status: string; table: { id: string } | null; sessionId: string }) =>
-              m.sessionId === sessionId &&
-              m.status === 'scheduled' &&
-              m.slotIndex === target.index &&
-              m.table?.id === t.id,
-          ),
-      );
+      const freeTable = freeTableAt(target.index);
       const byParticipant = await h.app.inject({
         method: 'PUT',
         url: `${RETURN}/meetings/${meetingId}/placement`,
