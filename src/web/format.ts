@@ -1,23 +1,27 @@
+/** An ISO date (YYYY-MM-DD) as midnight UTC, to format with timeZone 'UTC' without any shift. */
+function utcDate(iso: string): Date {
+  const [y, m, d] = iso.split('-').map(Number);
+  return new Date(Date.UTC(y!, m! - 1, d!));
+}
+
 /** Formats an ISO date (YYYY-MM-DD) as a long date in the reader's language, without any timezone shift. */
 export function formatDate(iso: string, lang: string): string {
-  const [y, m, d] = iso.split('-').map(Number);
   return new Intl.DateTimeFormat(lang, {
     day: 'numeric',
     month: 'long',
     year: 'numeric',
     timeZone: 'UTC',
-  }).format(new Date(Date.UTC(y!, m! - 1, d!)));
+  }).format(utcDate(iso));
 }
 
 /** A slot as the organizer lists it: its day (ISO date at the venue), short, and its venue time. */
 export function formatSlot(slot: { day: string; localStart: string }, lang: string): string {
-  const [y, m, d] = slot.day.split('-').map(Number);
   const day = new Intl.DateTimeFormat(lang, {
     weekday: 'short',
     day: 'numeric',
     month: 'short',
     timeZone: 'UTC',
-  }).format(new Date(Date.UTC(y!, m! - 1, d!)));
+  }).format(utcDate(slot.day));
   return `${day} ${slot.localStart}`;
 }
 
