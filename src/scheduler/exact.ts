@@ -1,6 +1,7 @@
 import { dayOfSlots, modelSize, type SchedulingProblem } from './problem.ts';
 import { runBounds } from './runs.ts';
 import { lit, neg, SatSolver } from './sat.ts';
+import { type SlotPair, slotMatchingPropagator } from './slot-matching.ts';
 
 /** Pairwise "at most one" up to this many literals, a native cardinality constraint above. */
 const PAIRWISE_MAX = 8;
@@ -148,7 +149,8 @@ const ROUND_CONFLICTS = 2000;
  */
 export type BusyBound = 'none' | 'counter';
 
-function buildModel(
+/** The model of `prove` (exported for tests). */
+export function buildModel(
   problem: SchedulingProblem,
   allowed: number[][],
   lowerBound: number,
@@ -335,6 +337,19 @@ function buildModel(
   const counted = Math.min(allGaps.length, lowerBound + OBJECTIVE_WINDOW + 1);
   const total = allGaps.length > 0 ? totalizer(allGaps, counted) : [];
   const atMost = (k: number) => (k < total.length ? neg(total[k]!) : undefined);
+
+  // The seats a slot's busy participants need, by a matching among them (slot-matching.ts).
+  const pairsOnly = problem.meetings.every((m) => m.participants.length === 2);
+  if (owners.size === 0 && pairsOnly) {
+    const pairsAt: SlotPair[][] = Array.from({ length: S }, () => []);
+    problem.meetings.forEach((m, i) => {
+      const [a, b] = m.participants as [number, number];
+      allowed[i]!.forEach((t, k) => {
+        pairsAt[t]!.push({ a, b, x: x[i]![k]! });
+      });
+    });
+    solver.setPropagator(slotMatchingPropagator(solver, busyOf, pairsAt, 2 * problem.tables, FALSE));
+  }
 
   const readSlots = () =>
     Int32Array.from(allowed, (slots, m) => {

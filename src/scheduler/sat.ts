@@ -1,7 +1,8 @@
 /**
  * A CDCL SAT solver with native "at most k" constraints, written for the scheduler's exact search:
  * two watched literals, binary implications apart, 1-UIP learning with recursive minimization,
- * VSIDS, phase saving, Luby restarts and clause-database reduction by LBD. Incremental: clauses may
+ * VSIDS, phase saving, Luby restarts and clause-database reduction by LBD, and an optional propagator
+ * that adds implied clauses once unit propagation is done (the slots' matchings). Incremental: clauses may
  * be added and cardinality bounds tightened between calls, and every learnt clause stays valid
  * because both only remove solutions.
  *
@@ -11,6 +12,13 @@
  * Literals: variable v (0-based) is 2v when true and 2v + 1 when false.
  */
 export type SatAnswer = 'sat' | 'unsat' | 'unknown';
+
+/**
+ * A check run each time unit propagation is done, given the first trail position that changed since
+ * its last run: it returns a clause that the current assignment falsifies or makes unit (learnt like
+ * any other, so it must be implied by the formula), or undefined.
+ */
+export type Propagator = (from: number) => number[] | undefined;
 
 const NONE = 0;
 const CLAUSE = 1;
@@ -52,8 +60,12 @@ export class SatSolver {
   /** Per literal: pairs (clause ref, blocker) of the clauses watching it, and how many ints are used. */
   private watchData: Int32Array[] = [];
   private watchLen = new Int32Array(0);
-  private implies: number[][] = [];
-  private cardOcc: number[][] = [];
+  /** Per literal: the literals its binary clauses imply, and how many are used. */
+  private implies: Int32Array[] = [];
+  private impliesLen = new Int32Array(0);
+  /** Per literal: the cardinality constraints it occurs in, and how many. */
+  private cardOcc: Int32Array[] = [];
+  private cardOccLen = new Int32Array(0);
   private mem = new Int32Array(1 << 16);
   private memF = new Float32Array(this.mem.buffer);
   private memTop = 0;
@@ -66,13 +78,18 @@ export class SatSolver {
   private levelStamp = new Int32Array(0);
   private stamp = 0;
   private cardLits: Int32Array[] = [];
-  private cardK: number[] = [];
-  private cardCount: number[] = [];
+  private cardK: Int32Array = new Int32Array(16);
+  private cardCount: Int32Array = new Int32Array(16);
   private varInc = 1;
   private clauseInc = 1;
   private ok = true;
   private model = new Int8Array(0);
+  private propagator: Propagator | undefined;
+  /** The first trail position the propagator has not seen. */
+  private propagatorFrom = 0;
   conflicts = 0;
+  /** Clauses the propagator gave. */
+  propagatorClauses = 0;
   /** How many times the clause arena was compacted (after learnt clauses were dropped). */
   compactions = 0;
   decisions = 0;
@@ -84,8 +101,8 @@ export class SatSolver {
     this.heapIndex[v] = -1;
     this.phase[v] = 1; // false first: most meeting-in-slot variables are false
     this.watchData.push(new Int32Array(4), new Int32Array(4));
-    this.implies.push([], []);
-    this.cardOcc.push([], []);
+    this.implies.push(EMPTY, EMPTY);
+    this.cardOcc.push(EMPTY, EMPTY);
     this.heapInsert(v);
     return v;
   }
@@ -101,6 +118,30 @@ export class SatSolver {
 
   value(v: number): boolean {
     return this.model[v] === 1;
+  }
+
+  /** During search (for a propagator): 1 true, −1 false, 0 unassigned. */
+  litValue(l: number): number {
+    return this.val[l]!;
+  }
+
+  /** During search: the decision level of an assigned literal's variable (0: fixed for good). */
+  levelOf(l: number): number {
+    return this.level[l >> 1]!;
+  }
+
+  /** During search: the number of assigned literals, and the i-th in assignment order. */
+  get trailSize(): number {
+    return this.trailLen;
+  }
+
+  trailAt(i: number): number {
+    return this.trail[i]!;
+  }
+
+  setPropagator(propagator: Propagator) {
+    this.propagator = propagator;
+    this.propagatorFrom = 0;
   }
 
   /** Adds a clause at decision level 0. Returns false once the formula is known unsatisfiable. */
@@ -132,13 +173,17 @@ export class SatSolver {
     this.backtrack(0);
     const ci = this.cardLits.length;
     this.cardLits.push(Int32Array.from(lits));
-    this.cardK.push(k);
+    if (ci === this.cardK.length) {
+      this.cardK = growInts(this.cardK, 2 * ci);
+      this.cardCount = growInts(this.cardCount, 2 * ci);
+    }
+    this.cardK[ci] = k;
     let count = 0;
     for (const l of lits) {
-      this.cardOcc[l]!.push(ci);
+      this.cardOcc[l] = pushInt(this.cardOcc[l]!, this.cardOccLen, l, ci);
       if (this.val[l] === 1) count++;
     }
-    this.cardCount.push(count);
+    this.cardCount[ci] = count;
     this.recheckCard(ci);
     return ci;
   }
@@ -180,7 +225,8 @@ export class SatSolver {
     let nextCheck = this.conflicts + 100;
     let decisionsAtCheck = this.decisions;
     for (;;) {
-      const conflict = this.propagate();
+      let conflict = this.propagate();
+      if (conflict === NO_CONFLICT && this.propagator !== undefined) conflict = this.runPropagator();
       if (conflict !== NO_CONFLICT) {
         this.conflicts++;
         budget--;
@@ -248,6 +294,68 @@ export class SatSolver {
 
   // ---- internals ----
 
+  /** Runs the propagator until it has nothing to say or a conflict comes up (returned as propagate() does). */
+  private runPropagator(): number {
+    for (;;) {
+      const clause = this.propagator!(this.propagatorFrom);
+      this.propagatorFrom = this.trailLen;
+      if (clause === undefined) return NO_CONFLICT;
+      this.propagatorClauses++;
+      const conflict = this.learnExternal(clause);
+      if (conflict !== NO_CONFLICT) return conflict;
+      const next = this.propagate();
+      if (next !== NO_CONFLICT) return next;
+    }
+  }
+
+  /**
+   * Learns a clause that is falsified or unit under the current assignment: backtracks to the level
+   * where it became so, then returns it as the conflict, or enqueues its unit literal.
+   */
+  private learnExternal(input: number[]): number {
+    const val = this.val;
+    const level = this.level;
+    const lits: number[] = [];
+    for (const l of input) {
+      if (val[l] === -1 && level[l >> 1] === 0) continue;
+      if (val[l] === 1 && level[l >> 1] === 0) return NO_CONFLICT; // satisfied for good
+      lits.push(l);
+    }
+    // Unassigned first, then true, then false by decreasing level: the first two are watched.
+    const rank = (l: number) => (val[l] === 0 ? 1e9 : val[l] === 1 ? 1e8 : level[l >> 1]!);
+    lits.sort((a, b) => rank(b) - rank(a));
+    const open = lits.filter((l) => val[l] !== -1).length;
+    if (open > 1 || (open === 1 && val[lits[0]!] === 1)) {
+      if (lits.length > 1) this.attach(lits, true, lits.length);
+      return NO_CONFLICT;
+    }
+    if (lits.length === 0) {
+      this.backtrack(0);
+      this.conflictLits = [];
+      return LITS_CONFLICT;
+    }
+    const highest = open === 1 ? (lits.length > 1 ? level[lits[1]! >> 1]! : 0) : level[lits[0]! >> 1]!;
+    this.backtrack(highest);
+    if (open === 1) {
+      const unit = lits[0]!;
+      if (lits.length === 1) this.enqueue(unit, NONE, 0);
+      else {
+        const ref = this.attach(lits, true, lits.length);
+        if (ref >= 0) this.enqueue(unit, CLAUSE, ref);
+        else this.enqueue(unit, BINARY, lits[1]!);
+      }
+      return NO_CONFLICT;
+    }
+    if (lits.length === 1) {
+      this.conflictLits = [lits[0]!];
+      return LITS_CONFLICT;
+    }
+    const ref = this.attach(lits, true, lits.length);
+    if (ref >= 0) return ref;
+    this.conflictLits = lits;
+    return LITS_CONFLICT;
+  }
+
   private grow(size: number) {
     const resize = <T extends Int8Array | Int32Array | Float64Array | Uint8Array>(a: T, n: number): T => {
       const b = new (a.constructor as new (n: number) => T)(n);
@@ -256,6 +364,8 @@ export class SatSolver {
     };
     this.val = resize(this.val, 2 * size);
     this.watchLen = resize(this.watchLen, 2 * size);
+    this.impliesLen = resize(this.impliesLen, 2 * size);
+    this.cardOccLen = resize(this.cardOccLen, 2 * size);
     this.level = resize(this.level, size);
     this.reasonKind = resize(this.reasonKind, size);
     this.reasonData = resize(this.reasonData, size);
@@ -287,8 +397,8 @@ export class SatSolver {
   private attach(lits: number[], learnt: boolean, lbd = 0): number {
     if (lits.length === 2) {
       const [a, b] = lits as [number, number];
-      this.implies[a ^ 1]!.push(b);
-      this.implies[b ^ 1]!.push(a);
+      this.implies[a ^ 1] = pushInt(this.implies[a ^ 1]!, this.impliesLen, a ^ 1, b);
+      this.implies[b ^ 1] = pushInt(this.implies[b ^ 1]!, this.impliesLen, b ^ 1, a);
       return -1;
     }
     const need = this.memTop + HEADER + lits.length;
@@ -323,7 +433,8 @@ export class SatSolver {
     this.trailPos[v] = this.trailLen;
     this.trail[this.trailLen++] = l;
     const occ = this.cardOcc[l]!;
-    for (let i = 0; i < occ.length; i++) this.cardCount[occ[i]!]!++;
+    const count = this.cardCount;
+    for (let i = this.cardOccLen[l]! - 1; i >= 0; i--) count[occ[i]!]!++;
   }
 
   private backtrack(lvl: number) {
@@ -337,11 +448,12 @@ export class SatSolver {
       this.val[l ^ 1] = 0;
       this.reasonKind[v] = NONE;
       const occ = this.cardOcc[l]!;
-      for (let j = 0; j < occ.length; j++) this.cardCount[occ[j]!]!--;
+      for (let j = this.cardOccLen[l]! - 1; j >= 0; j--) this.cardCount[occ[j]!]!--;
       if (this.heapIndex[v] === -1) this.heapInsert(v);
     }
     this.trailLen = stop;
     this.qhead = stop;
+    if (this.propagatorFrom > stop) this.propagatorFrom = stop;
     this.trailLim.length = lvl;
   }
 
@@ -353,7 +465,8 @@ export class SatSolver {
       const p = this.trail[this.qhead++]!;
       this.propagations++;
       const imp = this.implies[p]!;
-      for (let i = 0; i < imp.length; i++) {
+      const nImp = this.impliesLen[p]!;
+      for (let i = 0; i < nImp; i++) {
         const q = imp[i]!;
         const vq = val[q];
         if (vq === 1) continue;
@@ -414,7 +527,8 @@ export class SatSolver {
       }
       this.watchLen[np] = j;
       const occ = this.cardOcc[p]!;
-      for (let o = 0; o < occ.length; o++) {
+      const nOcc = this.cardOccLen[p]!;
+      for (let o = 0; o < nOcc; o++) {
         const ci = occ[o]!;
         const count = this.cardCount[ci]!;
         const k = this.cardK[ci]!;
@@ -718,6 +832,27 @@ export class SatSolver {
     this.heap[i] = v;
     this.heapIndex[v] = i;
   }
+}
+
+const EMPTY = new Int32Array(0);
+
+/** Appends value to the list of literal l (its length kept in lens[l]); returns the list, grown if it had to be. */
+function pushInt(list: Int32Array, lens: Int32Array, l: number, value: number): Int32Array {
+  const n = lens[l]!;
+  let out = list;
+  if (n === list.length) {
+    out = new Int32Array(Math.max(4, 2 * n));
+    out.set(list);
+  }
+  out[n] = value;
+  lens[l] = n + 1;
+  return out;
+}
+
+function growInts(a: Int32Array, size: number): Int32Array {
+  const b = new Int32Array(size);
+  b.set(a);
+  return b;
 }
 
 /** The Luby sequence 1, 1, 2, 1, 1, 2, 4, … (restart lengths). */
