@@ -338,17 +338,24 @@ export function buildModel(
   const total = allGaps.length > 0 ? totalizer(allGaps, counted) : [];
   const atMost = (k: number) => (k < total.length ? neg(total[k]!) : undefined);
 
-  // The seats a slot's busy participants need, by a matching among them (slot-matching.ts).
+  // The seats a slot's busy participants need at the shared tables, by a matching among them
+  // (slot-matching.ts); hosts sit at their own tables, and so do those who meet them.
   const pairsOnly = problem.meetings.every((m) => m.participants.length === 2);
-  if (owners.size === 0 && pairsOnly) {
+  if (pairsOnly && capacity > 0) {
     const pairsAt: SlotPair[][] = Array.from({ length: S }, () => []);
+    const atHosts: number[][][] = Array.from({ length: problem.participants }, () =>
+      Array.from({ length: S }, () => []),
+    );
     problem.meetings.forEach((m, i) => {
       const [a, b] = m.participants as [number, number];
+      const host = owners.has(a) || owners.has(b);
       allowed[i]!.forEach((t, k) => {
-        pairsAt[t]!.push({ a, b, x: x[i]![k]! });
+        if (!host) pairsAt[t]!.push({ a, b, x: x[i]![k]! });
+        else for (const p of [a, b]) atHosts[p]![t]!.push(x[i]![k]!);
       });
     });
-    solver.setPropagator(slotMatchingPropagator(solver, busyOf, pairsAt, 2 * problem.tables, FALSE));
+    const guests = busyOf.map((row, p) => (owners.has(p) ? row.map(() => FALSE) : row));
+    solver.setPropagator(slotMatchingPropagator(solver, guests, pairsAt, 2 * capacity, FALSE, atHosts));
   }
 
   const readSlots = () =>

@@ -10,13 +10,15 @@ export interface SlotPair {
 
 /**
  * The seats a slot's busy participants need (SCHEDULER.md, "Slots' matchings"), for files whose
- * meetings are all pairs and whose tables nobody owns. Every busy participant sits at a table with one
- * partner, so if B are busy in slot t and at most ν of their pairs can meet among themselves there (a
- * maximum matching of the meetings between them still allowed in t), the others each bring a partner
- * from outside B: the slot seats at least 2|B| − 2ν. More than its `seats` is a conflict, explained by
- * B's busy literals and the meetings among B already ruled out in t. The participants' counter only
- * sees this once the partners are busy too; on the table-tight files the slots around lunch are full
- * to the seat with participants who must be there, and this tells the search at once.
+ * meetings are all pairs. Every participant busy at a shared table (not a host, and with every
+ * meeting at a host's table ruled out in that slot: `atHosts`) sits there with one partner. So if B
+ * are so in slot t and at most ν of their pairs can meet among themselves there (a maximum matching
+ * of the meetings between them still allowed in t), the others each bring a partner from outside B:
+ * the shared tables seat at least 2|B| − 2ν. More than their `seats` is a conflict, explained by B's
+ * busy literals, their meetings at hosts' tables and the meetings among B already ruled out in t.
+ * The participants' counter only sees this once the partners are busy too; on the table-tight files
+ * the slots around lunch are full to the seat with participants who must be there, and this tells
+ * the search at once.
  */
 export function slotMatchingPropagator(
   solver: SatSolver,
@@ -24,6 +26,8 @@ export function slotMatchingPropagator(
   pairsAt: SlotPair[][],
   seats: number,
   FALSE: number,
+  /** Per participant and slot, the literals of their meetings there at a host's table. */
+  atHosts: number[][][] = [],
 ): Propagator {
   const P = busyOf.length;
   const S = pairsAt.length;
@@ -33,6 +37,11 @@ export function slotMatchingPropagator(
   for (let p = 0; p < P; p++)
     for (let t = 0; t < S; t++) if (busyOf[p]![t] !== FALSE) busyIn[busyOf[p]![t]!] = t;
   for (let t = 0; t < S; t++) for (const { x } of pairsAt[t]!) ruledOutIn[neg(x)] = t;
+  atHosts.forEach((slots) => {
+    slots.forEach((lits, t) => {
+      for (const x of lits) ruledOutIn[neg(x)] = t;
+    });
+  });
   const dirty = new Uint8Array(S);
   const index = new Int32Array(P).fill(-1);
   // Busy participants per slot, kept in step with the trail: the trail positions of the busy
@@ -44,7 +53,13 @@ export function slotMatchingPropagator(
 
   /** Per slot, the pairs of the last matching that showed the slot's busy participants fit. */
   const witness: SlotPair[][] = Array.from({ length: S }, () => []);
-  const busyThere = (p: number, t: number) => solver.litValue(busyOf[p]![t]!) === 1;
+  /** Busy in t at a shared table, as far as the assignment tells. */
+  const seated = (p: number, t: number) => {
+    const l = busyOf[p]![t]!;
+    if (l === FALSE || solver.litValue(l) !== 1) return false;
+    for (const x of atHosts[p]?.[t] ?? []) if (solver.litValue(x) !== -1) return false;
+    return true;
+  };
 
   /**
    * 2|B| − 2ν for the kept busy participants, with the meetings among them that are not ruled out
@@ -87,12 +102,11 @@ export function slotMatchingPropagator(
     // The last witness often still shows that enough pairs meet among the busy participants.
     let still = 0;
     for (const { a, b, x } of witness[t]!)
-      if (solver.litValue(x) !== -1 && busyThere(a, t) && busyThere(b, t)) still++;
+      if (solver.litValue(x) !== -1 && seated(a, t) && seated(b, t)) still++;
     if (still >= busyCount[t]! - Math.floor(seats / 2)) return undefined;
     const busy: number[] = [];
     for (let p = 0; p < P; p++) {
-      const l = busyOf[p]![t]!;
-      if (l !== FALSE && solver.litValue(l) === 1) {
+      if (seated(p, t)) {
         index[p] = busy.length;
         busy.push(p);
       }
@@ -116,7 +130,9 @@ export function slotMatchingPropagator(
       }
       const clause: number[] = [];
       busy.forEach((p, i) => {
-        if (kept[i] === 1) clause.push(neg(busyOf[p]![t]!));
+        if (kept[i] === 0) return;
+        clause.push(neg(busyOf[p]![t]!));
+        for (const x of atHosts[p]?.[t] ?? []) clause.push(x);
       });
       const allowedToo = new Set<number>();
       for (const { a, b, x } of pairsAt[t]!) {
