@@ -33,9 +33,16 @@ export function slotMatchingPropagator(
   const S = pairsAt.length;
   // Per literal: the slot where it makes a participant busy, or (false meeting literals) rules out a pair.
   const busyIn = new Int32Array(2 * solver.variables).fill(-1);
+  /** How many participants a literal makes busy (two when it is their one meeting in the slot). */
+  const busyWeight = new Int32Array(2 * solver.variables);
   const ruledOutIn = new Int32Array(2 * solver.variables).fill(-1);
   for (let p = 0; p < P; p++)
-    for (let t = 0; t < S; t++) if (busyOf[p]![t] !== FALSE) busyIn[busyOf[p]![t]!] = t;
+    for (let t = 0; t < S; t++) {
+      const l = busyOf[p]![t]!;
+      if (l === FALSE) continue;
+      busyIn[l] = t;
+      busyWeight[l]!++;
+    }
   for (let t = 0; t < S; t++) for (const { x } of pairsAt[t]!) ruledOutIn[neg(x)] = t;
   atHosts.forEach((slots) => {
     slots.forEach((lits, t) => {
@@ -48,7 +55,7 @@ export function slotMatchingPropagator(
   // literals counted so far (a stack), undone when the solver backtracks below them.
   const busyCount = new Int32Array(S);
   let countedPos: Int32Array = new Int32Array(1024);
-  let countedSlot: Int32Array = new Int32Array(1024);
+  let countedLit: Int32Array = new Int32Array(1024);
   let counted = 0;
 
   /** Per slot, the pairs of the last matching that showed the slot's busy participants fit. */
@@ -154,7 +161,8 @@ export function slotMatchingPropagator(
   return (from: number) => {
     while (counted > 0 && countedPos[counted - 1]! >= from) {
       counted--;
-      busyCount[countedSlot[counted]!]!--;
+      const l = countedLit[counted]!;
+      busyCount[busyIn[l]!]! -= busyWeight[l]!;
     }
     const size = solver.trailSize;
     for (let i = from; i < size; i++) {
@@ -163,11 +171,11 @@ export function slotMatchingPropagator(
       if (t >= 0) {
         if (counted === countedPos.length) {
           countedPos = grown(countedPos);
-          countedSlot = grown(countedSlot);
+          countedLit = grown(countedLit);
         }
         countedPos[counted] = i;
-        countedSlot[counted++] = t;
-        busyCount[t]!++;
+        countedLit[counted++] = l;
+        busyCount[t]! += busyWeight[l]!;
         dirty[t] = 1;
       } else if (ruledOutIn[l]! >= 0) dirty[ruledOutIn[l]!] = 1;
     }
