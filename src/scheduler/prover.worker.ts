@@ -25,11 +25,13 @@ const giveUp = () => {
   Atomics.notify(channel, Channel.VERDICT);
 };
 // Beside clasp, which has the participants-per-slot bound as a plain cardinality constraint, our
-// solver goes without it; clasp, when it has not finished within its share of the time, leaves its
-// thread to our solver with that bound as a counter. Each form proves files the others do not
-// (SCHEDULER.md). The first only climbs from the bound: the second also looks for better schedules.
+// solver has it as a counter, and only climbs from the bound (its calls then depend on nothing but
+// the bound, and the call at the bound gets all the time). clasp, when it has not finished within its
+// share of the time, leaves its thread to our solver on the same model, which also looks for better
+// schedules. Since the slots' matchings, the counter form proves what the form without it did, and
+// sooner (SCHEDULER.md).
 if (engine === 'sat')
-  prove(problem, allowed, lowerBound, channel, deadline, { busyBound: 'none', descend: false, peers });
+  prove(problem, allowed, lowerBound, channel, deadline, { busyBound: 'counter', descend: false, peers });
 else {
   const claspDeadline = Math.min(deadline, started + Math.max(CLASP_MIN_MS, remainingMs * CLASP_SHARE));
   const clasp = await proveWithClasp(problem, allowed, lowerBound, channel, claspDeadline);
