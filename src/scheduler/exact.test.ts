@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { seededRandom } from '../domain/random.ts';
 import { checkSchedule } from './checker.ts';
-import { Channel, foundSlots, newChannel, prove } from './exact.ts';
+import { Channel, foundSlots, newChannel, postHint, prove } from './exact.ts';
 import { breaksLowerBound } from './lower-bound.ts';
 import { allowedSlots, type Meeting, type SchedulingProblem } from './problem.ts';
 import { startProverThreads } from './prover-thread.ts';
@@ -31,7 +31,7 @@ test('proves the true optimum or infeasibility on 120 tiny problems, as exhausti
   assert.ok(tally.optimal > 40 && tally.infeasible > 10, JSON.stringify(tally));
 });
 
-test('climbing only (as beside clasp) or also descending, with or without the participants-per-slot counter, our solver finds the exhaustive optimum of 80 tiny problems', () => {
+test('climbing, descending or both, with or without the participants-per-slot counter, our solver finds the exhaustive optimum of 80 tiny problems', () => {
   const random = seededRandom(5);
   let optimal = 0;
   for (let i = 0; i < 80; i++) {
@@ -42,7 +42,7 @@ test('climbing only (as beside clasp) or also descending, with or without the pa
     const deadline = performance.now() + 10_000;
     prove(problem, allowed, breaksLowerBound(problem, allowed), channel, deadline, {
       busyBound: i % 4 < 2 ? 'counter' : 'none',
-      descend: i % 2 === 0,
+      search: (['both', 'climb', 'improve'] as const)[i % 3]!,
     });
     const verdict = channel[Channel.VERDICT];
     if (expected === null) {
@@ -57,6 +57,28 @@ test('climbing only (as beside clasp) or also descending, with or without the pa
     optimal++;
   }
   assert.ok(optimal > 30, `${optimal} optimal`);
+});
+
+test('looking only for better schedules, from a poor one far above the bound, still reaches and proves the optimum', () => {
+  // Each triangle's three meetings two slots apart: three breaks a triangle, where one is the optimum.
+  const triangles = 8;
+  const problem = trianglesProblem(triangles, 12);
+  const allowed = problem.meetings.map((m) => allowedSlots(problem, m));
+  const channel = newChannel(problem.meetings.length, false);
+  const poor = Int32Array.from(problem.meetings, (_, m) => 2 * (m % 3));
+  assert.deepEqual(
+    checkSchedule(problem, Array.from(poor), bruteForceTables(problem, Array.from(poor))).violations,
+    [],
+  );
+  postHint(channel, 3 * triangles, poor);
+  prove(problem, allowed, breaksLowerBound(problem, allowed), channel, performance.now() + 20_000, {
+    search: 'improve',
+  });
+  assert.equal(channel[Channel.VERDICT], 1);
+  assert.equal(channel[Channel.FOUND_BREAKS], triangles);
+  assert.equal(channel[Channel.BOUND], triangles);
+  const slots = Array.from(foundSlots(channel, problem.meetings.length));
+  assert.deepEqual(checkSchedule(problem, slots, bruteForceTables(problem, slots)).violations, []);
 });
 
 test('proves an optimum above the per-participant bound in its own thread (40 triangles of meetings)', () => {

@@ -25,11 +25,12 @@ export const Channel = {
   VERDICT: 3,
   /** Breaks of the exact search's own schedule (-1: none), whose slots follow the header. */
   FOUND_BREAKS: 4,
+  /** The exact search's schedule follows the header, then the annealing's (HEADER + M … HEADER + 2M). */
   HEADER: 5,
 } as const;
 
 export function newChannel(meetings: number, shared: boolean): Int32Array {
-  const bytes = 4 * (Channel.HEADER + meetings);
+  const bytes = 4 * (Channel.HEADER + 2 * meetings);
   const channel = new Int32Array(shared ? new SharedArrayBuffer(bytes) : new ArrayBuffer(bytes));
   channel[Channel.HINT_BREAKS] = -1;
   channel[Channel.FOUND_BREAKS] = -1;
@@ -42,6 +43,15 @@ export function foundSlots(channel: Int32Array, meetings: number): Int32Array {
 }
 
 /**
+ * Posts the annealing's best complete schedule: its slots, then its breaks. A reader may see the slots
+ * of the next one half written; the exact search only uses them as a guide (anchors it may refute).
+ */
+export function postHint(channel: Int32Array, breaks: number, slots: Int32Array) {
+  channel.set(slots, Channel.HEADER + slots.length);
+  Atomics.store(channel, Channel.HINT_BREAKS, breaks);
+}
+
+/**
  * Exact search on a boolean model of the whole problem (see SCHEDULER.md): meeting-in-slot
  * variables, busy and "meets later today" indicators per participant and slot, one break variable
  * per place where a gap may open, fairness as cardinality constraints, each slot's tables and the
@@ -50,8 +60,11 @@ export function foundSlots(channel: Int32Array, meetings: number): Int32Array {
  * annealing's schedule is optimal). With no complete schedule known, it first asks whether one
  * exists at all (an unsatisfiable answer proves the problem infeasible). A bound and a schedule
  * already on the channel (clasp's, when this search follows it in its thread) are its own.
- * Without `descend`, every call asks about the bound (it then depends on nothing but the bound,
- * never on when the annealing's schedules arrive, and a schedule at the bound gets all the time).
+ * `search` says which calls it makes: `both`, the bound and one break below the best known, in turn;
+ * `climb`, only the bound (its calls then depend on nothing but the bound, never on when the
+ * annealing's schedules arrive, and a schedule at the bound gets all the time); `improve`, beside a
+ * thread that climbs, only better schedules: while the best known is well above the bound, anchored
+ * calls that keep one full slot of it (`anchoredDescent`), then one break below it at a time.
  */
 export function prove(
   problem: SchedulingProblem,
@@ -61,9 +74,9 @@ export function prove(
   deadline: number,
   {
     busyBound = 'counter',
-    descend = true,
+    search = 'both',
     peers = [],
-  }: { busyBound?: BusyBound; descend?: boolean; peers?: Int32Array[] } = {},
+  }: { busyBound?: BusyBound; search?: 'both' | 'climb' | 'improve'; peers?: Int32Array[] } = {},
 ) {
   const M = problem.meetings.length;
   const model = buildModel(problem, allowed, lowerBound, busyBound);
@@ -97,6 +110,12 @@ export function prove(
     if (answer === 'sat') keep();
     else if (stopped()) return finish(3);
   }
+  /** The best complete schedule known, the annealing's or this search's, as a guide for anchored calls. */
+  const reference = () =>
+    hintBreaks() < ownBreaks
+      ? channel.slice(Channel.HEADER + M, Channel.HEADER + 2 * M)
+      : channel.slice(Channel.HEADER, Channel.HEADER + M);
+  const anchors = { turn: 0, fails: 0, budget: ANCHOR_CONFLICTS };
   // Turns with a doubling budget: raise the bound (each unsatisfiable call a proof), then look for a
   // schedule below the best known one (the solver keeps the values of its own last schedule; the
   // annealing's would lead it back to the annealing's local optimum: SCHEDULER.md).
@@ -108,25 +127,42 @@ export function prove(
     if (best() <= bound) return finish(1);
     const k = bound;
     if (k >= model.counted && k < model.gaps) return finish(3); // beyond the counter's window
-    const assumption = model.atMost(k);
     const limit = solver.conflicts + budget;
-    const answer = solver.solve(
-      assumption === undefined ? [] : [assumption],
-      () => stopped() || hintBreaks() <= k || solver.conflicts > limit || peerBound() > k,
-    );
-    if (answer === 'unsat') {
+    // Beside a thread that climbs, the bound is that thread's, until the best known is one above it.
+    if (search !== 'improve' || best() - 1 <= k) {
+      const assumption = model.atMost(k);
+      const answer = solver.solve(
+        assumption === undefined ? [] : [assumption],
+        () => stopped() || hintBreaks() <= k || solver.conflicts > limit || peerBound() > k,
+      );
+      if (answer === 'unsat') {
+        if (!solver.consistent) return finish(2);
+        bound = k + 1;
+        continue;
+      }
+      if (answer === 'sat') {
+        keep();
+        bound = Math.max(bound, Math.min(k, ownBreaks));
+        return finish(1);
+      }
+      if (stopped()) return finish(3);
+    }
+    const below = best() - 1;
+    if (search === 'climb' || below <= bound || below >= model.counted) continue;
+    if (search === 'improve' && below - bound >= ANCHOR_GAP) {
+      const proven = anchoredDescent(model, anchors, {
+        reference,
+        below: () => best() - 1,
+        bound: () => Math.max(bound, peerBound()),
+        keep,
+        stop: () => stopped() || solver.conflicts > limit + budget,
+        hintBreaks,
+      });
       if (!solver.consistent) return finish(2);
-      bound = k + 1;
+      bound = Math.max(bound, proven);
+      if (stopped()) return finish(3);
       continue;
     }
-    if (answer === 'sat') {
-      keep();
-      bound = Math.max(bound, Math.min(k, ownBreaks));
-      return finish(1);
-    }
-    if (stopped()) return finish(3);
-    const below = best() - 1;
-    if (!descend || below <= bound || below >= model.counted) continue;
     const improve = model.atMost(below)!;
     const descent = solver.solve(
       [improve],
@@ -138,6 +174,62 @@ export function prove(
       bound = below + 1;
     } else if (stopped()) return finish(3);
   }
+}
+
+/** Anchored calls start with this many conflicts each, twice as many after a round of slots without a gain. */
+const ANCHOR_CONFLICTS = 1000;
+/** The fullest slots of the reference that anchored calls take in turn. */
+const ANCHOR_SLOTS = 8;
+/** Anchored calls while one break below the best known is still at least this many above the bound. */
+const ANCHOR_GAP = 2;
+
+/**
+ * Looks for one break fewer than the best schedule known while keeping one of its full slots as it
+ * is (the slots' meetings assumed there), a different slot each call, until `stop`: a large
+ * neighbourhood that the solver searches with everything it learnt (SCHEDULER.md: on the table-tight
+ * files, plain calls for one break fewer make little progress far above the bound). A refutation that
+ * used none of the anchors proves the bound; returns the bound so proven (or 0).
+ */
+function anchoredDescent(
+  model: ReturnType<typeof buildModel>,
+  state: { turn: number; fails: number; budget: number },
+  hooks: {
+    reference: () => Int32Array;
+    below: () => number;
+    bound: () => number;
+    keep: () => void;
+    stop: () => boolean;
+    hintBreaks: () => number;
+  },
+): number {
+  const { solver } = model;
+  while (!hooks.stop()) {
+    const below = hooks.below();
+    if (below - hooks.bound() < ANCHOR_GAP) return 0;
+    const ref = hooks.reference();
+    const bySlot = new Map<number, number[]>();
+    ref.forEach((t, m) => {
+      if (t >= 0) bySlot.set(t, [...(bySlot.get(t) ?? []), m]);
+    });
+    const fullest = [...bySlot.entries()].sort((a, b) => b[1].length - a[1].length || a[0] - b[0]);
+    if (fullest.length === 0) return 0;
+    const [slot, meetings] = fullest[state.turn++ % Math.min(fullest.length, ANCHOR_SLOTS)]!;
+    const anchors = meetings.map((m) => model.xAt(m, slot));
+    const cap = solver.conflicts + state.budget;
+    const answer = solver.solve(
+      [model.atMost(below)!, ...anchors],
+      () => hooks.stop() || hooks.hintBreaks() <= below || solver.conflicts > cap,
+    );
+    if (answer === 'sat') {
+      hooks.keep();
+      state.fails = 0;
+    } else if (answer === 'unsat' && !solver.failed.some((l) => anchors.includes(l))) return below + 1;
+    else if (++state.fails >= ANCHOR_SLOTS) {
+      state.fails = 0;
+      state.budget *= 2;
+    }
+  }
+  return 0;
 }
 
 const ROUND_CONFLICTS = 2000;
@@ -364,5 +456,5 @@ export function buildModel(
       return i < 0 ? -1 : slots[i]!;
     });
   const countBreaks = () => allGaps.filter((l) => solver.value(l >> 1)).length;
-  return { solver, atMost, counted, gaps: allGaps.length, readSlots, countBreaks };
+  return { solver, atMost, counted, gaps: allGaps.length, readSlots, countBreaks, xAt };
 }

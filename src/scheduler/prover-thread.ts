@@ -1,5 +1,5 @@
 import { Worker } from 'node:worker_threads';
-import { Channel, foundSlots, newChannel, prove } from './exact.ts';
+import { Channel, foundSlots, newChannel, postHint, prove } from './exact.ts';
 import type { SchedulingProblem } from './problem.ts';
 
 /**
@@ -14,8 +14,8 @@ export interface Provers {
   bound(): number;
   /** 1 or 2 as soon as one search proves optimality or infeasibility; 3 once all gave up; else 0. */
   verdict(): number;
-  /** Tells every search the breaks of the annealing's best complete schedule. */
-  hint(breaks: number): void;
+  /** Tells every search the annealing's best complete schedule and its breaks. */
+  hint(breaks: number, slots: Int32Array): void;
   /** Asks the searches to stop and waits at most `graceMs` for them (inline: runs the search for its share of the time left). */
   finish(graceMs: number): void;
   /** Blocks until a search has a verdict, `stopped` says so, or (if given) `ms` have passed. */
@@ -55,8 +55,8 @@ function pool(channels: Int32Array[], meetings: number, lowerBound: number) {
   return {
     bound: () => Math.max(lowerBound, ...channels.map((c) => Atomics.load(c, Channel.BOUND))),
     verdict,
-    hint(breaks: number) {
-      for (const c of channels) Atomics.store(c, Channel.HINT_BREAKS, breaks);
+    hint(breaks: number, slots: Int32Array) {
+      for (const c of channels) postHint(c, breaks, slots);
     },
     wait(stopped: () => boolean, ms = Number.POSITIVE_INFINITY) {
       const until = performance.now() + ms;

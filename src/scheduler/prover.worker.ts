@@ -27,16 +27,22 @@ const giveUp = () => {
 // Beside clasp, which has the participants-per-slot bound as a plain cardinality constraint, our
 // solver has it as a counter, and only climbs from the bound (its calls then depend on nothing but
 // the bound, and the call at the bound gets all the time). clasp, when it has not finished within its
-// share of the time, leaves its thread to our solver on the same model, which also looks for better
-// schedules. Since the slots' matchings, the counter form proves what the form without it did, and
-// sooner (SCHEDULER.md).
+// share of the time, leaves its thread to our solver on the same model, which then only looks for
+// better schedules (anchored on one full slot of the best known while that is far above the bound).
+// Since the slots' matchings, the counter form proves what the form without it did, and sooner
+// (SCHEDULER.md).
 if (engine === 'sat')
-  prove(problem, allowed, lowerBound, channel, deadline, { busyBound: 'counter', descend: false, peers });
+  prove(problem, allowed, lowerBound, channel, deadline, { busyBound: 'counter', search: 'climb', peers });
 else {
   const claspDeadline = Math.min(deadline, started + Math.max(CLASP_MIN_MS, remainingMs * CLASP_SHARE));
   const clasp = await proveWithClasp(problem, allowed, lowerBound, channel, claspDeadline);
   if (clasp !== 'verdict') {
     if (Atomics.load(channel, Channel.STOP) === 1) giveUp();
-    else prove(problem, allowed, lowerBound, channel, deadline, { busyBound: 'counter', peers });
+    else
+      prove(problem, allowed, lowerBound, channel, deadline, {
+        busyBound: 'counter',
+        search: 'improve',
+        peers,
+      });
   }
 }

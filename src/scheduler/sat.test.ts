@@ -87,6 +87,30 @@ test('solves under assumptions and after tightening a bound, keeping what it lea
   }
 });
 
+test('names the assumptions a refutation used, and the formula refutes those alone', () => {
+  const random = seededRandom(17);
+  let refuted = 0;
+  let fewer = 0;
+  for (let i = 0; i < 600; i++) {
+    const f = randomFormula(random);
+    const vars = [...Array(f.vars).keys()].sort(() => random() - 0.5);
+    const assumptions = vars.slice(0, 1 + Math.floor(random() * f.vars)).map((v) => lit(v, random() < 0.5));
+    const s = load(f);
+    const answer = s.solve(assumptions);
+    if (answer !== 'unsat') {
+      assert.deepEqual(s.failed, [], `formula ${i}: no refutation, no failed assumptions`);
+      continue;
+    }
+    refuted++;
+    for (const l of s.failed) assert.ok(assumptions.includes(l), `formula ${i}: ${l} is an assumption`);
+    const together = (a: number) => satisfies(f, a) && s.failed.every((l) => holds(a, l));
+    for (let a = 0; a < 1 << f.vars; a++)
+      assert.ok(!together(a), `formula ${i}: assignment ${a} meets the failed set`);
+    if (s.failed.length < assumptions.length) fewer++;
+  }
+  assert.ok(refuted > 100 && fewer > 50, `${refuted} refuted, ${fewer} with fewer assumptions than given`);
+});
+
 test('gives up with unknown when asked to stop', () => {
   // Pigeonhole 9 → 8: unsatisfiable and hard for resolution, so the stop comes first.
   const s = new SatSolver();

@@ -213,6 +213,7 @@ export class SatSolver {
    * hundred conflicts). 'unsat' under assumptions does not make the solver unusable.
    */
   solve(assumptions: number[] = [], stop: () => boolean = () => false): SatAnswer {
+    this.failed = [];
     if (!this.ok) return 'unsat';
     this.backtrack(0);
     if (this.propagate() !== NO_CONFLICT) {
@@ -270,6 +271,7 @@ export class SatSolver {
         const a = assumptions[this.trailLim.length]!;
         if (this.val[a] === 1) this.trailLim.push(this.trailLen);
         else if (this.val[a] === -1) {
+          this.failed = this.analyzeFinal(a);
           this.backtrack(0);
           return 'unsat';
         } else {
@@ -292,7 +294,36 @@ export class SatSolver {
     }
   }
 
+  /**
+   * After an unsatisfiable answer under assumptions, the assumptions its refutation used (a subset
+   * whose conjunction the formula refutes; MiniSat's analyzeFinal). Empty after any other answer.
+   */
+  failed: number[] = [];
+
   // ---- internals ----
+
+  /** The assumptions, true on the trail, that force the assumption a false, and a itself. */
+  private analyzeFinal(a: number): number[] {
+    const out = [a];
+    if (this.level[a >> 1] === 0) return out;
+    const mark = new Uint8Array(this.nVars);
+    mark[a >> 1] = 1;
+    for (let i = this.trailLen - 1; i >= this.trailLim[0]!; i--) {
+      const v = this.trail[i]! >> 1;
+      if (mark[v] === 0) continue;
+      // Every decision so far is an assumption: the search has not branched yet.
+      if (this.reasonKind[v] === NONE) {
+        if (v !== a >> 1) out.push(this.trail[i]!);
+        continue;
+      }
+      const n = this.reasonLits(v, 0);
+      for (let k = 0; k < n; k++) {
+        const q = this.lits[k]! >> 1;
+        if (this.level[q]! > 0) mark[q] = 1;
+      }
+    }
+    return out;
+  }
 
   /** Runs the propagator until it has nothing to say or a conflict comes up (returned as propagate() does). */
   private runPropagator(): number {

@@ -137,7 +137,7 @@ export function solve(problem: SchedulingProblem, options: SolveOptions = {}): S
   // Inline, the annealing gets a first turn until it stalls; beside threads, until one is done.
   const annealingStopped = () => isStopped() || verdict() !== 0;
   const onBest = (r: Rank) => {
-    if (r[0] === 0 && r[1] === 0) provers?.hint(r[2]);
+    if (r[0] === 0 && r[1] === 0) provers?.hint(r[2], st.slot);
   };
   const score = { cost, rank, breakWeight };
   const best = improve(st, allowed, random, score, proven, annealingStopped, {
