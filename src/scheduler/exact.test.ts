@@ -81,6 +81,25 @@ test('looking only for better schedules, from a poor one far above the bound, st
   assert.deepEqual(checkSchedule(problem, slots, bruteForceTables(problem, slots)).violations, []);
 });
 
+test('looking only for better schedules, from one beyond the window of the breaks counter, climbs instead of idling', () => {
+  // 24 triangles two slots apart: 72 breaks, more than 65 above the bound 0 that the counter reaches.
+  const triangles = 24;
+  const problem = trianglesProblem(triangles, 12);
+  const allowed = problem.meetings.map((m) => allowedSlots(problem, m));
+  const channel = newChannel(problem.meetings.length, false);
+  postHint(
+    channel,
+    3 * triangles,
+    Int32Array.from(problem.meetings, (_, m) => 2 * (m % 3)),
+  );
+  const started = performance.now();
+  prove(problem, allowed, 0, channel, started + 20_000, { search: 'improve' });
+  assert.equal(channel[Channel.VERDICT], 1);
+  assert.equal(channel[Channel.BOUND], triangles);
+  assert.equal(channel[Channel.FOUND_BREAKS], triangles);
+  assert.ok(performance.now() - started < 20_000);
+});
+
 test('proves an optimum above the per-participant bound in its own thread (40 triangles of meetings)', () => {
   // Three meetings of three people take three slots; whoever is in the first and the last has a
   // break. So every triangle costs one break, though each person alone could meet without one.

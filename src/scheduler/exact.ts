@@ -128,8 +128,10 @@ export function prove(
     const k = bound;
     if (k >= model.counted && k < model.gaps) return finish(3); // beyond the counter's window
     const limit = solver.conflicts + budget;
-    // Beside a thread that climbs, the bound is that thread's, until the best known is one above it.
-    if (search !== 'improve' || best() - 1 <= k) {
+    if (stopped()) return finish(3);
+    // Beside a thread that climbs, the bound is that thread's, until the best known is one above it
+    // (or beyond the counter's window, where no call for fewer breaks can be asked).
+    if (search !== 'improve' || best() - 1 <= k || best() - 1 >= model.counted) {
       const assumption = model.atMost(k);
       const answer = solver.solve(
         assumption === undefined ? [] : [assumption],
@@ -161,7 +163,7 @@ export function prove(
       if (!solver.consistent) return finish(2);
       bound = Math.max(bound, proven);
       if (stopped()) return finish(3);
-      continue;
+      if (proven >= 0) continue; // else no anchored call was possible: a plain one
     }
     const improve = model.atMost(below)!;
     const descent = solver.solve(
@@ -188,7 +190,8 @@ const ANCHOR_GAP = 2;
  * is (the slots' meetings assumed there), a different slot each call, until `stop`: a large
  * neighbourhood that the solver searches with everything it learnt (SCHEDULER.md: on the table-tight
  * files, plain calls for one break fewer make little progress far above the bound). A refutation that
- * used none of the anchors proves the bound; returns the bound so proven (or 0).
+ * used none of the anchors proves the bound; returns the bound so proven, 0 if none, -1 if it made
+ * no call at all.
  */
 function anchoredDescent(
   model: ReturnType<typeof buildModel>,
@@ -203,16 +206,18 @@ function anchoredDescent(
   },
 ): number {
   const { solver } = model;
+  let calls = 0;
   while (!hooks.stop()) {
     const below = hooks.below();
-    if (below - hooks.bound() < ANCHOR_GAP) return 0;
+    if (below - hooks.bound() < ANCHOR_GAP) break;
     const ref = hooks.reference();
     const bySlot = new Map<number, number[]>();
     ref.forEach((t, m) => {
       if (t >= 0) bySlot.set(t, [...(bySlot.get(t) ?? []), m]);
     });
     const fullest = [...bySlot.entries()].sort((a, b) => b[1].length - a[1].length || a[0] - b[0]);
-    if (fullest.length === 0) return 0;
+    if (fullest.length === 0) break;
+    calls++;
     const [slot, meetings] = fullest[state.turn++ % Math.min(fullest.length, ANCHOR_SLOTS)]!;
     const anchors = meetings.map((m) => model.xAt(m, slot));
     const cap = solver.conflicts + state.budget;
@@ -229,7 +234,7 @@ function anchoredDescent(
       state.budget *= 2;
     }
   }
-  return 0;
+  return calls > 0 ? 0 : -1;
 }
 
 const ROUND_CONFLICTS = 2000;
