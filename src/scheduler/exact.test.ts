@@ -92,12 +92,11 @@ test('looking only for better schedules, from one beyond the window of the break
     3 * triangles,
     Int32Array.from(problem.meetings, (_, m) => 2 * (m % 3)),
   );
-  const started = performance.now();
-  prove(problem, allowed, 0, channel, started + 20_000, { search: 'improve' });
+  // Idling, it would give up at the deadline (verdict 3) instead of proving the optimum.
+  prove(problem, allowed, 0, channel, performance.now() + 20_000, { search: 'improve' });
   assert.equal(channel[Channel.VERDICT], 1);
   assert.equal(channel[Channel.BOUND], triangles);
   assert.equal(channel[Channel.FOUND_BREAKS], triangles);
-  assert.ok(performance.now() - started < 20_000);
 });
 
 test('proves an optimum above the per-participant bound in its own thread (40 triangles of meetings)', () => {

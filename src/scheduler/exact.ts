@@ -42,6 +42,11 @@ export function foundSlots(channel: Int32Array, meetings: number): Int32Array {
   return channel.slice(Channel.HEADER, Channel.HEADER + meetings);
 }
 
+/** The annealing's best complete schedule, as last posted (slots at HEADER + M … HEADER + 2M). */
+export function hintSlots(channel: Int32Array, meetings: number): Int32Array {
+  return channel.slice(Channel.HEADER + meetings, Channel.HEADER + 2 * meetings);
+}
+
 /**
  * Posts the annealing's best complete schedule: its slots, then its breaks. A reader may see the slots
  * of the next one half written; the exact search only uses them as a guide (anchors it may refute).
@@ -111,11 +116,8 @@ export function prove(
     else if (stopped()) return finish(3);
   }
   /** The best complete schedule known, the annealing's or this search's, as a guide for anchored calls. */
-  const reference = () =>
-    hintBreaks() < ownBreaks
-      ? channel.slice(Channel.HEADER + M, Channel.HEADER + 2 * M)
-      : channel.slice(Channel.HEADER, Channel.HEADER + M);
-  const anchors = { turn: 0, fails: 0, budget: ANCHOR_CONFLICTS };
+  const reference = () => (hintBreaks() < ownBreaks ? hintSlots(channel, M) : foundSlots(channel, M));
+  const anchoring = { turn: 0, fails: 0, budget: ANCHOR_CONFLICTS };
   // Turns with a doubling budget: raise the bound (each unsatisfiable call a proof), then look for a
   // schedule below the best known one (the solver keeps the values of its own last schedule; the
   // annealing's would lead it back to the annealing's local optimum: SCHEDULER.md).
@@ -152,7 +154,7 @@ export function prove(
     const below = best() - 1;
     if (search === 'climb' || below <= bound || below >= model.counted) continue;
     if (search === 'improve' && below - bound >= ANCHOR_GAP) {
-      const proven = anchoredDescent(model, anchors, {
+      const proven = anchoredDescent(model, anchoring, {
         reference,
         below: () => best() - 1,
         bound: () => Math.max(bound, peerBound()),
@@ -213,9 +215,12 @@ function anchoredDescent(
     const ref = hooks.reference();
     const bySlot = new Map<number, number[]>();
     ref.forEach((t, m) => {
-      if (t >= 0) bySlot.set(t, [...(bySlot.get(t) ?? []), m]);
+      if (t < 0) return;
+      const here = bySlot.get(t);
+      if (here) here.push(m);
+      else bySlot.set(t, [m]);
     });
-    const fullest = [...bySlot.entries()].sort((a, b) => b[1].length - a[1].length || a[0] - b[0]);
+    const fullest = [...bySlot].sort((a, b) => b[1].length - a[1].length || a[0] - b[0]);
     if (fullest.length === 0) break;
     calls++;
     const [slot, meetings] = fullest[state.turn++ % Math.min(fullest.length, ANCHOR_SLOTS)]!;
