@@ -5,7 +5,7 @@ import { checkSchedule } from './checker.ts';
 import { Channel, foundSlots, newChannel, postHint, prove } from './exact.ts';
 import { breaksLowerBound } from './lower-bound.ts';
 import { allowedSlots, type Meeting, type SchedulingProblem } from './problem.ts';
-import { startProverThreads } from './prover-thread.ts';
+import { inlineProver, startProverThreads } from './prover-thread.ts';
 import { solve } from './solve.ts';
 import { bruteForceOptimum, bruteForceTables, tinyProblem, trianglesProblem } from './tiny-problems.ts';
 
@@ -110,6 +110,32 @@ test('proves an optimum above the per-participant bound in its own thread (40 tr
   assert.equal(r.objective, triangles);
   assert.equal(r.lowerBound, triangles);
   assert.deepEqual(checkSchedule(problem, r.slots, r.tables).violations, []);
+});
+
+test('inline, a second search joins in a thread after its delay, and its proof and schedule reach the caller', () => {
+  // The inline search's share is nothing (it stops at its first check), the helper's delay too: only
+  // the helper, in its thread, can prove the 8 triangles' 8 breaks.
+  const problem = trianglesProblem(8, 12);
+  const allowed = problem.meetings.map((m) => allowedSlots(problem, m));
+  const provers = inlineProver(problem, allowed, 0, performance.now() + 20_000, 0, 0);
+  try {
+    provers.finish(0);
+    assert.notEqual(
+      provers.verdict(),
+      1,
+      'the inline search alone proved it: the test needs a harder problem',
+    );
+    provers.wait(() => false);
+    assert.equal(provers.verdict(), 1);
+    assert.equal(provers.bound(), 8);
+    provers.stop(1000);
+    const found = provers.found();
+    assert.equal(found?.breaks, 8);
+    const slots = Array.from(found!.slots);
+    assert.deepEqual(checkSchedule(problem, slots, bruteForceTables(problem, slots)).violations, []);
+  } finally {
+    provers.close();
+  }
 });
 
 test('a stalled annealing rests beside the threads for a given time, not until their verdict', () => {

@@ -81,7 +81,14 @@ export function prove(
     busyBound = 'counter',
     search = 'both',
     peers = [],
-  }: { busyBound?: BusyBound; search?: 'both' | 'climb' | 'improve'; peers?: Int32Array[] } = {},
+    tick,
+  }: {
+    busyBound?: BusyBound;
+    search?: 'both' | 'climb' | 'improve';
+    peers?: Int32Array[];
+    /** Called at each of the solver's stop checks (every hundred conflicts or so). */
+    tick?: () => void;
+  } = {},
 ) {
   const M = problem.meetings.length;
   const model = buildModel(problem, allowed, lowerBound, busyBound);
@@ -94,9 +101,21 @@ export function prove(
   let ownBreaks = posted < 0 ? Number.POSITIVE_INFINITY : posted;
   /** The best bound the searches in other threads have proven (each on its own model of the same problem). */
   const peerBound = () => peers.reduce((b, c) => Math.max(b, Atomics.load(c, Channel.BOUND)), 0);
+  /** The other threads' best own schedule: its breaks and the channel that holds it. */
+  const peerFound = () => {
+    let found = { breaks: Number.POSITIVE_INFINITY, channel: channel };
+    for (const c of peers) {
+      const b = Atomics.load(c, Channel.FOUND_BREAKS);
+      if (b >= 0 && b < found.breaks) found = { breaks: b, channel: c };
+    }
+    return found;
+  };
   let bound = Math.max(lowerBound, Atomics.load(channel, Channel.BOUND));
-  const best = () => Math.min(hintBreaks(), ownBreaks);
-  const stopped = () => Atomics.load(channel, Channel.STOP) === 1 || performance.now() > deadline;
+  const best = () => Math.min(hintBreaks(), ownBreaks, peerFound().breaks);
+  const stopped = () => {
+    tick?.();
+    return Atomics.load(channel, Channel.STOP) === 1 || performance.now() > deadline;
+  };
   const finish = (verdict: number) => {
     Atomics.store(channel, Channel.BOUND, bound);
     Atomics.store(channel, Channel.VERDICT, verdict);
@@ -110,13 +129,17 @@ export function prove(
   };
   if (best() === Number.POSITIVE_INFINITY) {
     // Is there any complete schedule?
-    const answer = solver.solve([], () => stopped() || hintBreaks() < Number.POSITIVE_INFINITY);
+    const answer = solver.solve([], () => stopped() || best() < Number.POSITIVE_INFINITY);
     if (answer === 'unsat') return finish(2);
     if (answer === 'sat') keep();
     else if (stopped()) return finish(3);
   }
   /** The best complete schedule known, the annealing's or this search's, as a guide for anchored calls. */
-  const reference = () => (hintBreaks() < ownBreaks ? hintSlots(channel, M) : foundSlots(channel, M));
+  const reference = () => {
+    const peer = peerFound();
+    if (peer.breaks < Math.min(hintBreaks(), ownBreaks)) return foundSlots(peer.channel, M);
+    return hintBreaks() < ownBreaks ? hintSlots(channel, M) : foundSlots(channel, M);
+  };
   const anchoring = { turn: 0, fails: 0, budget: ANCHOR_CONFLICTS };
   // Turns with a doubling budget: raise the bound (each unsatisfiable call a proof), then look for a
   // schedule below the best known one (the solver keeps the values of its own last schedule; the
@@ -137,7 +160,7 @@ export function prove(
       const assumption = model.atMost(k);
       const answer = solver.solve(
         assumption === undefined ? [] : [assumption],
-        () => stopped() || hintBreaks() <= k || solver.conflicts > limit || peerBound() > k,
+        () => stopped() || best() <= k || solver.conflicts > limit || peerBound() > k,
       );
       if (answer === 'unsat') {
         if (!solver.consistent) return finish(2);
@@ -160,7 +183,7 @@ export function prove(
         bound: () => Math.max(bound, peerBound()),
         keep,
         stop: () => stopped() || solver.conflicts > limit + budget,
-        hintBreaks,
+        best,
       });
       if (!solver.consistent) return finish(2);
       bound = Math.max(bound, proven);
@@ -170,7 +193,7 @@ export function prove(
     const improve = model.atMost(below)!;
     const descent = solver.solve(
       [improve],
-      () => stopped() || hintBreaks() <= below || solver.conflicts > limit + budget,
+      () => stopped() || best() <= below || solver.conflicts > limit + budget,
     );
     if (descent === 'sat') keep();
     else if (descent === 'unsat') {
@@ -204,7 +227,8 @@ function anchoredDescent(
     bound: () => number;
     keep: () => void;
     stop: () => boolean;
-    hintBreaks: () => number;
+    /** The breaks of the best schedule known, in any thread. */
+    best: () => number;
   },
 ): number {
   const { solver } = model;
@@ -228,7 +252,7 @@ function anchoredDescent(
     const cap = solver.conflicts + state.budget;
     const answer = solver.solve(
       [model.atMost(below)!, ...anchors],
-      () => hooks.stop() || hooks.hintBreaks() <= below || solver.conflicts > cap,
+      () => hooks.stop() || hooks.best() <= below || solver.conflicts > cap,
     );
     if (answer === 'sat') {
       hooks.keep();

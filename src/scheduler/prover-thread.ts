@@ -1,12 +1,13 @@
 import { Worker } from 'node:worker_threads';
-import { Channel, foundSlots, newChannel, postHint, prove } from './exact.ts';
+import { Channel, foundSlots, hintSlots, newChannel, postHint, prove } from './exact.ts';
 import type { SchedulingProblem } from './problem.ts';
 
 /**
  * Which exact search a thread runs: clasp on the answer-set model (then, if it has not finished in
- * its share of the time, our solver with the participants-per-slot bound), or our own SAT solver.
+ * its share of the time, our solver looking for better schedules), or our own SAT solver climbing
+ * from the bound (`climb`) or only looking for better schedules (`improve`; see `prove`).
  */
-export type ProverEngine = 'clasp' | 'sat';
+export type ProverEngine = 'clasp' | 'climb' | 'improve';
 
 /** The exact searches running beside the annealing, seen as one. */
 export interface Provers {
@@ -18,6 +19,8 @@ export interface Provers {
   hint(breaks: number, slots: Int32Array): void;
   /** Asks the searches to stop and waits at most `graceMs` for them (inline: runs the search for its share of the time left). */
   finish(graceMs: number): void;
+  /** Asks every search still running to stop and waits at most `graceMs` for them (then `found` reads whole schedules). */
+  stop(graceMs: number): void;
   /** Blocks until a search has a verdict, `stopped` says so, or (if given) `ms` have passed. */
   wait(stopped: () => boolean, ms?: number): void;
   /** The searches' best own schedule, if they found one. */
@@ -45,6 +48,15 @@ function startProverThread(
     Atomics.notify(channel, Channel.VERDICT);
   });
   return worker;
+}
+
+/** Asks the searches on `channels` to stop and waits at most `ms` for their verdicts. */
+function stopAll(channels: Int32Array[], ms: number) {
+  for (const c of channels) Atomics.store(c, Channel.STOP, 1);
+  const until = performance.now() + ms;
+  for (const c of channels)
+    while (Atomics.load(c, Channel.VERDICT) === 0 && performance.now() < until)
+      Atomics.wait(c, Channel.VERDICT, 0, Math.max(1, until - performance.now()));
 }
 
 function pool(channels: Int32Array[], meetings: number, lowerBound: number) {
@@ -86,7 +98,7 @@ export function startProverThreads(
   remainingMs: number,
 ): Provers {
   const M = problem.meetings.length;
-  const engines: ProverEngine[] = ['clasp', 'sat'];
+  const engines: ProverEngine[] = ['clasp', 'climb'];
   const channels = engines.map(() => newChannel(M, true));
   const workers = engines.map((engine, i) =>
     startProverThread(
@@ -102,13 +114,8 @@ export function startProverThreads(
   const shared = pool(channels, M, lowerBound);
   return {
     ...shared,
-    finish(ms: number) {
-      for (const c of channels) Atomics.store(c, Channel.STOP, 1);
-      const until = performance.now() + ms;
-      for (const c of channels)
-        while (Atomics.load(c, Channel.VERDICT) === 0 && performance.now() < until)
-          Atomics.wait(c, Channel.VERDICT, 0, Math.max(1, until - performance.now()));
-    },
+    finish: (ms: number) => stopAll(channels, ms),
+    stop: (ms: number) => stopAll(channels, ms),
     close() {
       for (const c of channels) Atomics.store(c, Channel.STOP, 1);
       for (const w of workers) void w.terminate();
@@ -118,7 +125,10 @@ export function startProverThreads(
 
 /**
  * Our SAT solver in this thread, for models too small to be worth a thread: it runs after the
- * annealing, for `share` of the time then left before the deadline.
+ * annealing, for `share` of the time then left before the deadline. When it has not finished after
+ * `helperAfterMs`, a second search joins it in a thread on the machine's other core, one that only
+ * looks for better schedules (anchored on the best one known while far above the bound: SCHEDULER.md),
+ * and it keeps going while the annealing takes the rest of the time. The two share bounds and schedules.
  */
 export function inlineProver(
   problem: SchedulingProblem,
@@ -126,14 +136,46 @@ export function inlineProver(
   lowerBound: number,
   deadline: number,
   share = 1,
+  helperAfterMs = Number.POSITIVE_INFINITY,
 ): Provers {
-  const channel = newChannel(problem.meetings.length, false);
+  const M = problem.meetings.length;
+  const channel = newChannel(M, true);
+  const channels = [channel];
+  const peers: Int32Array[] = [];
+  let helper: Worker | undefined;
+  const startHelper = () => {
+    const own = newChannel(M, true);
+    const hinted = Atomics.load(channel, Channel.HINT_BREAKS);
+    if (hinted >= 0) postHint(own, hinted, hintSlots(channel, M));
+    const bound = Math.max(lowerBound, Atomics.load(channel, Channel.BOUND));
+    helper = startProverThread(
+      problem,
+      allowed,
+      bound,
+      own,
+      [channel],
+      deadline - performance.now(),
+      'improve',
+    );
+    channels.push(own);
+    peers.push(own);
+  };
   return {
-    ...pool([channel], problem.meetings.length, lowerBound),
+    ...pool(channels, M, lowerBound),
     finish: () => {
       const now = performance.now();
-      prove(problem, allowed, lowerBound, channel, now + share * Math.max(0, deadline - now));
+      const helperAt = now + helperAfterMs;
+      prove(problem, allowed, lowerBound, channel, now + share * Math.max(0, deadline - now), {
+        peers,
+        tick: () => {
+          if (helper === undefined && performance.now() >= helperAt) startHelper();
+        },
+      });
     },
-    close() {},
+    stop: (ms: number) => stopAll(channels.slice(1), ms),
+    close() {
+      for (const c of channels) Atomics.store(c, Channel.STOP, 1);
+      void helper?.terminate();
+    },
   };
 }

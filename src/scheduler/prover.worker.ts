@@ -31,8 +31,8 @@ const giveUp = () => {
 // better schedules (anchored on one full slot of the best known while that is far above the bound).
 // Since the slots' matchings, the counter form proves what the form without it did, and sooner
 // (SCHEDULER.md).
-if (engine === 'sat')
-  prove(problem, allowed, lowerBound, channel, deadline, { busyBound: 'counter', search: 'climb', peers });
+if (engine !== 'clasp')
+  prove(problem, allowed, lowerBound, channel, deadline, { busyBound: 'counter', search: engine, peers });
 else {
   const claspDeadline = Math.min(deadline, started + Math.max(CLASP_MIN_MS, remainingMs * CLASP_SHARE));
   const clasp = await proveWithClasp(problem, allowed, lowerBound, channel, claspDeadline);

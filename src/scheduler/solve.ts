@@ -41,6 +41,11 @@ const INLINE_STALL_MOVES = 2_000;
  */
 const INLINE_EXACT_SHARE = 0.5;
 /**
+ * Inline, an exact search still running after this long gets a second one beside it in a thread,
+ * on the machine's other core (tic-13crafc.fixed040-Forb: SCHEDULER.md).
+ */
+const INLINE_HELPER_AFTER_MS = 1000;
+/**
  * The annealing stops after this long without a better schedule when the exact searches' threads can
  * use its core, or when infeasibility is proven before the search (only the placed weight is left).
  */
@@ -131,9 +136,10 @@ export function solve(problem: SchedulingProblem, options: SolveOptions = {}): S
     ? undefined
     : threaded
       ? startProverThreads(problem, exactAllowed, lowerBound, deadline - performance.now())
-      : inlineProver(problem, exactAllowed, lowerBound, deadline, INLINE_EXACT_SHARE);
+      : inlineProver(problem, exactAllowed, lowerBound, deadline, INLINE_EXACT_SHARE, INLINE_HELPER_AFTER_MS);
   const proven = () => provers?.bound() ?? lowerBound;
   const verdict = () => provers?.verdict() ?? 0;
+  const proved = () => verdict() === 1 || verdict() === 2;
   // Inline, the annealing gets a first turn until it stalls; beside threads, until one is done.
   const annealingStopped = () => isStopped() || verdict() !== 0;
   const onBest = (r: Rank) => {
@@ -158,10 +164,10 @@ export function solve(problem: SchedulingProblem, options: SolveOptions = {}): S
     // Beside threads, an annealing that has stalled leaves its core to the exact searches.
     if (threaded) provers.wait(isStopped);
     provers.finish(PROVER_GRACE_MS);
-    if (!threaded && verdict() !== 1 && verdict() !== 2 && !isStopped()) {
+    if (!threaded && !proved() && !isStopped()) {
       // Inline, an exact search that proved nothing within its share of the time leaves the rest to
       // the annealing, so that an open problem still gets a schedule of its whole time.
-      const again = improve(st, allowed, random, score, proven, isStopped, {
+      const again = improve(st, allowed, random, score, proven, () => isStopped() || proved(), {
         onBest,
         stall: undefined,
         stallMs: undefined,
@@ -170,6 +176,7 @@ export function solve(problem: SchedulingProblem, options: SolveOptions = {}): S
       for (let m = 0; m < st.M; m++) st.move(m, again[m]!);
       complete = st.violations() === 0;
     }
+    provers.stop(PROVER_GRACE_MS);
     const found = provers.found();
     if (found && (!complete || found.breaks < st.breaks))
       for (let m = 0; m < st.M; m++) st.move(m, found.slots[m]!);
