@@ -117,7 +117,10 @@ test('inline, a second search joins in a thread after its delay, and its proof a
   // the helper, in its thread, can prove the 8 triangles' 8 breaks.
   const problem = trianglesProblem(8, 12);
   const allowed = problem.meetings.map((m) => allowedSlots(problem, m));
-  const provers = inlineProver(problem, allowed, 0, performance.now() + 20_000, 0, 0);
+  const provers = inlineProver(problem, allowed, 0, performance.now() + 20_000, {
+    share: 0,
+    helperAfterMs: 0,
+  });
   try {
     provers.finish(0);
     assert.notEqual(
@@ -133,6 +136,24 @@ test('inline, a second search joins in a thread after its delay, and its proof a
     assert.equal(found?.breaks, 8);
     const slots = Array.from(found!.slots);
     assert.deepEqual(checkSchedule(problem, slots, bruteForceTables(problem, slots)).violations, []);
+  } finally {
+    provers.close();
+  }
+});
+
+test('a cancel stops the inline search at once, not at the end of its share of the time', () => {
+  const problem = trianglesProblem(40, 18);
+  const allowed = problem.meetings.map((m) => allowedSlots(problem, m));
+  const started = performance.now();
+  const provers = inlineProver(problem, allowed, 0, started + 60_000, {
+    cancelled: () => performance.now() > started + 300,
+  });
+  try {
+    provers.finish(0);
+    const seconds = (performance.now() - started) / 1000;
+    // Uncancelled, the search runs on to its proof (seconds): a verdict means the cancel went unheard.
+    assert.notEqual(provers.verdict(), 1, 'the search ran on to its verdict');
+    assert.ok(seconds < 2, `the search went on for ${seconds.toFixed(1)} s after the cancel`);
   } finally {
     provers.close();
   }

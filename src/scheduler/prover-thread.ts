@@ -125,18 +125,22 @@ export function startProverThreads(
 
 /**
  * Our SAT solver in this thread, for models too small to be worth a thread: it runs after the
- * annealing, for `share` of the time then left before the deadline. When it has not finished after
- * `helperAfterMs`, a second search joins it in a thread on the machine's other core, one that only
- * looks for better schedules (anchored on the best one known while far above the bound: SCHEDULER.md),
- * and it keeps going while the annealing takes the rest of the time. The two share bounds and schedules.
+ * annealing, for `share` of the time then left before the deadline, or until `cancelled` says so.
+ * When it has not finished after `helperAfterMs`, a second search joins it in a thread on the
+ * machine's other core, one that only looks for better schedules (anchored on the best one known while
+ * far above the bound: SCHEDULER.md), and it keeps going while the annealing takes the rest of the
+ * time. The two share bounds and schedules.
  */
 export function inlineProver(
   problem: SchedulingProblem,
   allowed: number[][],
   lowerBound: number,
   deadline: number,
-  share = 1,
-  helperAfterMs = Number.POSITIVE_INFINITY,
+  {
+    share = 1,
+    helperAfterMs = Number.POSITIVE_INFINITY,
+    cancelled = () => false,
+  }: { share?: number; helperAfterMs?: number; cancelled?: () => boolean } = {},
 ): Provers {
   const M = problem.meetings.length;
   const channel = newChannel(M, true);
@@ -168,7 +172,8 @@ export function inlineProver(
       prove(problem, allowed, lowerBound, channel, now + share * Math.max(0, deadline - now), {
         peers,
         tick: () => {
-          if (helper === undefined && performance.now() >= helperAt) startHelper();
+          if (cancelled()) Atomics.store(channel, Channel.STOP, 1);
+          else if (helper === undefined && performance.now() >= helperAt) startHelper();
         },
       });
     },

@@ -136,7 +136,11 @@ export function solve(problem: SchedulingProblem, options: SolveOptions = {}): S
     ? undefined
     : threaded
       ? startProverThreads(problem, exactAllowed, lowerBound, deadline - performance.now())
-      : inlineProver(problem, exactAllowed, lowerBound, deadline, INLINE_EXACT_SHARE, INLINE_HELPER_AFTER_MS);
+      : inlineProver(problem, exactAllowed, lowerBound, deadline, {
+          share: INLINE_EXACT_SHARE,
+          helperAfterMs: INLINE_HELPER_AFTER_MS,
+          cancelled: isStopped,
+        });
   const proven = () => provers?.bound() ?? lowerBound;
   const verdict = () => provers?.verdict() ?? 0;
   const proved = () => verdict() === 1 || verdict() === 2;
