@@ -213,7 +213,7 @@ const ANCHOR_GAP = 2;
 /**
  * Looks for one break fewer than the best schedule known while keeping one of its full slots as it
  * is (the slots' meetings assumed there), a different slot each call, until `stop`: a large
- * neighbourhood that the solver searches with everything it learnt (SCHEDULER.md: on the table-tight
+ * neighbourhood that the solver searches with everything it learnt (EXPERIMENTS.md: on the table-tight
  * files, plain calls for one break fewer make little progress far above the bound). A refutation that
  * used none of the anchors proves the bound; returns the bound so proven, 0 if none, -1 if it made
  * no call at all.
@@ -353,7 +353,7 @@ export function buildModel(
   const owners = new Set((problem.tableOwners ?? []).filter((o): o is number => o !== null));
   const capacity = problem.tables - owners.size;
   // Each slot's meetings counted with "at least j here" variables, so that learnt clauses can reason
-  // about how full a slot is (the benchmark's table-tight files need it: SCHEDULER.md); a plain
+  // about how full a slot is (the benchmark's table-tight files need it: EXPERIMENTS.md); a plain
   // cardinality constraint where the counters would be too large.
   const counter = modelSize(allowed) * (capacity + 1) <= TABLE_COUNTER_MAX;
   // With the participants-per-slot counter (below) and meetings all of one size, that counter is the
