@@ -103,7 +103,7 @@ export function prove(
   const peerBound = () => peers.reduce((b, c) => Math.max(b, Atomics.load(c, Channel.BOUND)), 0);
   /** The other threads' best own schedule: its breaks and the channel that holds it. */
   const peerFound = () => {
-    let found = { breaks: Number.POSITIVE_INFINITY, channel: channel };
+    let found = { breaks: Number.POSITIVE_INFINITY, channel };
     for (const c of peers) {
       const b = Atomics.load(c, Channel.FOUND_BREAKS);
       if (b >= 0 && b < found.breaks) found = { breaks: b, channel: c };

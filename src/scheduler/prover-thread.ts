@@ -177,7 +177,7 @@ export function inlineProver(
         },
       });
     },
-    stop: (ms: number) => stopAll(channels.slice(1), ms),
+    stop: (ms: number) => stopAll(peers, ms),
     close() {
       for (const c of channels) Atomics.store(c, Channel.STOP, 1);
       void helper?.terminate();
