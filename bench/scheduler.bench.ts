@@ -1,4 +1,5 @@
-// npm run bench:scheduler — every file of the published benchmark with d = 2 beside the paper's results,
+// npm run bench:scheduler — every file of the published benchmark with d = 2 beside the paper's results
+// (BENCH_FAIRNESS=0,1,3 or =all: the originals the paper also ran with those bounds, 200 cases in all),
 // then generated instances of 1,000, 5,000 and 16,000 participants (the last also with sessions and
 // unavailability), and a re-scheduling run.
 import { spawnSync } from 'node:child_process';
@@ -16,14 +17,32 @@ const TIME_LIMIT = Number(process.env.BENCH_TIME_LIMIT ?? 60);
 const FILTER = process.env.BENCH_FILTER ?? '';
 /** BENCH_CLI=1: each file through `escale solve` in its own process, timed from outside (process start included). */
 const THROUGH_CLI = process.env.BENCH_CLI === '1';
+/** The fairness bounds d to run: the paper ran every file with d = 2 and the originals with 0, 1 and 3 too. */
+const FAIRNESS = (process.env.BENCH_FAIRNESS === 'all' ? '2,0,1,3' : (process.env.BENCH_FAIRNESS ?? '2'))
+  .split(',')
+  .map(Number);
+if (FAIRNESS.some((d) => ![0, 1, 2, 3].includes(d))) {
+  console.error('BENCH_FAIRNESS: expected some of 0, 1, 2, 3 (comma-separated) or all');
+  process.exit(2);
+}
 
 /** One file's run, in this process or through the CLI; `wall` is the seconds the caller waited. */
-function run(file: string, problem: SchedulingProblem) {
+function run(file: string, problem: SchedulingProblem, fairness: number) {
   const started = performance.now();
   if (!THROUGH_CLI) return { ...solve(problem, { timeLimitSeconds: TIME_LIMIT, seed: 1 }), wall: 0 };
   const child = spawnSync(
     process.execPath,
-    ['bin/escale.js', 'solve', file, '--time-limit', String(TIME_LIMIT), '--seed', '1'],
+    [
+      'bin/escale.js',
+      'solve',
+      file,
+      '--fairness',
+      String(fairness),
+      '--time-limit',
+      String(TIME_LIMIT),
+      '--seed',
+      '1',
+    ],
     { cwd: ROOT, encoding: 'utf8', maxBuffer: 1 << 24 },
   );
   const wall = (performance.now() - started) / 1000;
@@ -103,6 +122,7 @@ interface PaperRow {
   maxsatSeconds: string;
 }
 
+/** The paper's result per file and fairness bound, keyed `file d`. */
 function readPaper(): Map<string, PaperRow> {
   const lines = readFileSync(join(DATA, 'paper-best-known.csv'), 'utf8').trim().split('\n');
   const header = lines[0]!.split(',');
@@ -110,8 +130,7 @@ function readPaper(): Map<string, PaperRow> {
   const out = new Map<string, PaperRow>();
   for (const line of lines.slice(1)) {
     const c = line.split(',');
-    if (c[col('fairness_d')] !== '2') continue;
-    out.set(c[col('file')]!, {
+    out.set(`${c[col('file')]} ${c[col('fairness_d')]}`, {
       status: c[col('status')]!,
       objective: c[col('best_objective')] ?? '',
       maxsatSeconds: c[col('maxsat_time_s')] ?? '',
@@ -129,28 +148,29 @@ function benchmarkFiles() {
   const files = readdirSync(join(DATA, 'instances'))
     .filter((f) => f.endsWith('.dzn') && f.includes(FILTER))
     .sort();
+  const cases = FAIRNESS.flatMap((d) => files.filter((f) => paper.has(`${f} ${d}`)).map((f) => ({ f, d })));
   console.log(
-    `Published benchmark, d = 2, time limit ${TIME_LIMIT} s per file${THROUGH_CLI ? ', each through `escale solve` in its own process' : ''}`,
+    `Published benchmark, d = ${FAIRNESS.join(', ')}, time limit ${TIME_LIMIT} s per file${THROUGH_CLI ? ', each through `escale solve` in its own process' : ''}`,
   );
   console.log(
-    `${'file'.padEnd(34)} ${'ours'.padEnd(10)} ${'obj'.padStart(5)} ${'lb'.padStart(4)} ${'s'.padStart(6)}   ${'paper'.padEnd(8)} ${'obj'.padStart(5)} ${'maxsat s'.padStart(8)}  verdict`,
+    `${'file'.padEnd(34)} ${'d'} ${'ours'.padEnd(10)} ${'obj'.padStart(5)} ${'lb'.padStart(4)} ${'s'.padStart(6)}   ${'paper'.padEnd(8)} ${'obj'.padStart(5)} ${'maxsat s'.padStart(8)}  verdict`,
   );
   const tally = {
     closed: 0,
     optimalMatch: 0,
     infeasibleMatch: 0,
     contradictions: 0,
-    originalsProven: 0,
+    originalsClosed: 0,
     originalSeconds: 0,
     originalWall: 0,
     worst: 0,
   };
   const gaps: number[] = [];
-  for (const f of files) {
-    const problem = parseDzn(readFileSync(join(DATA, 'instances', f), 'utf8'), 2);
-    const r = run(join(DATA, 'instances', f), problem);
+  for (const { f, d } of cases) {
+    const problem = parseDzn(readFileSync(join(DATA, 'instances', f), 'utf8'), d);
+    const r = run(join(DATA, 'instances', f), problem, d);
     const check = checkSchedule(problem, r.slots, r.tables);
-    const p = paper.get(f);
+    const p = paper.get(`${f} ${d}`);
     const paperObjective = p?.objective === '' ? undefined : Number(p?.objective);
     let verdict = '';
     if (check.violations.length > 0) verdict = `INVALID: ${check.violations[0]}`;
@@ -179,17 +199,17 @@ function benchmarkFiles() {
     if (f.includes('.original.')) {
       tally.originalSeconds += r.seconds;
       tally.originalWall += r.wall;
-      if (r.status === 'optimal') tally.originalsProven++;
+      if (r.status === 'optimal' || r.status === 'infeasible') tally.originalsClosed++;
     }
     tally.worst = Math.max(tally.worst, r.seconds);
     console.log(
-      `${f.padEnd(34)} ${r.status.padEnd(10)} ${String(r.objective ?? '-').padStart(5)} ${String(r.lowerBound).padStart(4)} ${r.seconds.toFixed(1).padStart(6)}   ${(p?.status ?? '?').padEnd(8)} ${(p?.objective || '-').padStart(5)} ${(p?.maxsatSeconds || '-').padStart(8)}  ${verdict}`,
+      `${f.padEnd(34)} ${d} ${r.status.padEnd(10)} ${String(r.objective ?? '-').padStart(5)} ${String(r.lowerBound).padStart(4)} ${r.seconds.toFixed(1).padStart(6)}   ${(p?.status ?? '?').padEnd(8)} ${(p?.objective || '-').padStart(5)} ${(p?.maxsatSeconds || '-').padStart(8)}  ${verdict}`,
     );
   }
-  const originals = files.filter((f) => f.includes('.original.')).length;
+  const originals = cases.filter(({ f }) => f.includes('.original.')).length;
   const medianGap = gaps.length > 0 ? [...gaps].sort((a, b) => a - b)[Math.floor(gaps.length / 2)] : 0;
   console.log(
-    `\nsummary: ${tally.closed}/${files.length} closed (${tally.optimalMatch} proven optimal, ${tally.infeasibleMatch} proven infeasible, as the paper); originals proven optimal ${tally.originalsProven}/${originals} in ${tally.originalSeconds.toFixed(1)} s of search${THROUGH_CLI ? ` (${tally.originalWall.toFixed(1)} s of wall-clock, process start included)` : ''}; ${tally.contradictions} contradictions with the paper; open files median ${medianGap} breaks above the optimum; slowest file ${tally.worst.toFixed(1)} s`,
+    `\nsummary: ${tally.closed}/${cases.length} closed (${tally.optimalMatch} proven optimal, ${tally.infeasibleMatch} proven infeasible, as the paper); originals closed ${tally.originalsClosed}/${originals} in ${tally.originalSeconds.toFixed(1)} s of search${THROUGH_CLI ? ` (${tally.originalWall.toFixed(1)} s of wall-clock, process start included)` : ''}; ${tally.contradictions} contradictions with the paper; open files median ${medianGap} breaks above the optimum; slowest file ${tally.worst.toFixed(1)} s`,
   );
 }
 

@@ -143,6 +143,64 @@ test('a partial schedule still honours fairness when meetings must be left out',
   assert.match(r.infeasibleBecause ?? '', /needs at least 2 breaks/);
 });
 
+test('fairness left broken by a forced break: a whole run goes, not a meeting that opens another break', () => {
+  // Participant 0 meets in slots 0, 1, 3 and 4: one break, while participant 1 (one meeting) has none,
+  // so d = 0 needs one of 0's two runs out. Leaving out the run in slots 0–1 would open a break for
+  // participant 2 (slots 0, 1, 2); the run in slots 3–4 costs nothing else.
+  const problem: SchedulingProblem = {
+    participants: 7,
+    slots: 5,
+    morningSlots: 5,
+    tables: 4,
+    meetings: [
+      { participants: [0, 1], fixedSlot: 0 },
+      { participants: [0, 2], fixedSlot: 1 },
+      { participants: [0, 3], fixedSlot: 3 },
+      { participants: [0, 4], fixedSlot: 4 },
+      { participants: [2, 5], fixedSlot: 0 },
+      { participants: [2, 6], fixedSlot: 2 },
+    ],
+    unavailable: [[], [], [], [], [], [], []],
+    fairness: 0,
+  };
+  const r = solve(problem, { timeLimitSeconds: 1 });
+  assert.deepEqual(checkSchedule(problem, r.slots, r.tables).violations, []);
+  assert.equal(r.status, 'infeasible');
+  assert.deepEqual(
+    r.unscheduled.map((u) => u.meeting),
+    [2, 3],
+  );
+  assert.match(r.unscheduled[0]!.reason, /fairness/);
+});
+
+test('a meeting taken out to restore fairness comes back where it fits without a break', () => {
+  // Participant 0 meets in slot 0, in slot 1 or 5, and in slots 3 and 4: a break whatever happens,
+  // while participant 1 (one meeting) has none. At d = 0 the meeting in slot 0 has to go; the one with
+  // participant 2 stays, in slot 5 (0's run 3–5), even if it left with the run of slots 0–1.
+  const problem: SchedulingProblem = {
+    participants: 5,
+    slots: 6,
+    morningSlots: 6,
+    tables: 2,
+    meetings: [
+      { participants: [0, 1], fixedSlot: 0 },
+      { participants: [0, 2], session: 'any' },
+      { participants: [0, 3], fixedSlot: 3 },
+      { participants: [0, 4], fixedSlot: 4 },
+    ],
+    unavailable: [[2], [], [2, 3, 4], [], []],
+    fairness: 0,
+  };
+  const r = solve(problem, { timeLimitSeconds: 1 });
+  assert.deepEqual(checkSchedule(problem, r.slots, r.tables).violations, []);
+  assert.equal(r.status, 'infeasible');
+  assert.deepEqual(
+    r.unscheduled.map((u) => u.meeting),
+    [0],
+  );
+  assert.equal(r.slots[1], 5);
+});
+
 test('a meeting that cannot be placed takes the meetings that must follow it out too', () => {
   const problem: SchedulingProblem = {
     participants: 4,

@@ -9,6 +9,7 @@ import {
   type Unscheduled,
 } from './problem.ts';
 import { inlineProver, startProverThreads } from './prover-thread.ts';
+import { repairByRemoval } from './repair.ts';
 import { SearchState } from './search-state.ts';
 import { assignTables } from './tables.ts';
 
@@ -190,7 +191,7 @@ export function solve(problem: SchedulingProblem, options: SolveOptions = {}): S
   const exactProof = verdict() === 1 ? 'optimal' : verdict() === 2 ? 'infeasible' : null;
 
   const unscheduled = [...impossible];
-  repairByRemoval(st, weightOf, unscheduled);
+  repairByRemoval(st, allowed, weightOf, unscheduled);
   const { tables, changes } = assignTables(problem, st.slot, options.keep?.tables);
   const allPlaced = unscheduled.length === 0;
   const proof =
@@ -471,57 +472,4 @@ function pickSlot(st: SearchState, p: number, options: number[], random: () => n
     if (near.length > 0) return near[Math.floor(random() * near.length)]!;
   }
   return options[Math.floor(random() * options.length)]!;
-}
-
-/**
- * Takes out meetings in violation, the most helpful per unit of weight first, until the schedule breaks
- * no hard constraint. A removal may help only later (a precedence chain, a fairness excess), so the best
- * one is taken even when it gains nothing now; every round removes a meeting, so this ends.
- */
-function repairByRemoval(st: SearchState, weightOf: (m: number) => number, unscheduled: Unscheduled[]) {
-  while (st.violations() > 0) {
-    let worst = -1;
-    let worstGain = Number.NEGATIVE_INFINITY;
-    const before = st.violations();
-    for (const m of involvedMeetings(st)) {
-      const s = st.slot[m]!;
-      st.move(m, -1);
-      const after = st.violations();
-      st.move(m, s);
-      // Ties go to meetings of participants with many breaks, where a fairness excess comes from.
-      const breaks = Math.max(...Array.from(st.members[m]!, (p) => st.H[p]!));
-      const gain = (before - after) / weightOf(m) + breaks * 1e-6;
-      if (gain > worstGain) {
-        worstGain = gain;
-        worst = m;
-      }
-    }
-    if (worst < 0) break;
-    const s = st.slot[worst]!;
-    const reason =
-      st.conflicts > 0 || st.overflow > 0
-        ? `no free slot: its participants or the ${st.problem.tables} tables are taken in every slot it may use (last tried slot ${s})`
-        : st.precedence > 0
-          ? 'its precedences cannot all be met'
-          : 'placing it breaks the fairness bound';
-    st.move(worst, -1);
-    unscheduled.push({ meeting: worst, reason });
-  }
-}
-
-/** The scheduled meetings that take part in a violated constraint (all of them when fairness is broken). */
-function involvedMeetings(st: SearchState): number[] {
-  const out: number[] = [];
-  const fairnessBroken = st.fairnessExcess() > 0;
-  for (let m = 0; m < st.M; m++) {
-    const s = st.slot[m]!;
-    if (s < 0) continue;
-    const clash = Array.from(st.members[m]!).some((p) => st.busy[p * st.S + s]! > 1);
-    const crowded = st.hosted[m] === 0 && st.load[s]! > st.capacity;
-    const order =
-      Array.from(st.predecessors[m]!).some((b) => st.slot[b]! < 0 || st.slot[b]! >= s) ||
-      Array.from(st.successors[m]!).some((c) => st.slot[c]! >= 0 && st.slot[c]! <= s);
-    if (clash || crowded || order || fairnessBroken) out.push(m);
-  }
-  return out;
 }
