@@ -9,10 +9,11 @@ const CLASP_MAX_PROGRAM = 800_000;
 /**
  * The exact search with clasp, on the channel of `exact.ts`: one core-guided optimization (clasp's
  * `usc`: the bound rises each time a set of breaks is proven unavoidable, with everything learnt
- * kept), each schedule it finds posted as it comes, its optimum or its proof of infeasibility as
- * the verdict. A running search is aborted when the annealing stops or the deadline passes.
- * Returns whether it reached a verdict; 'too-long', having done nothing, when the program is too long
- * for clasp.
+ * kept) in one of clasp's configurations (`auto`, its own choice, or one of its presets such as
+ * `crafty`), each schedule better than the channel's posted as it comes, its optimum or its proof of
+ * infeasibility as the verdict. A running search is aborted when the annealing stops or the deadline
+ * passes. Returns whether it reached a verdict; 'too-long', having done nothing, when the program is
+ * too long for clasp.
  */
 export async function proveWithClasp(
   problem: SchedulingProblem,
@@ -20,6 +21,7 @@ export async function proveWithClasp(
   lowerBound: number,
   channel: Int32Array,
   deadline: number,
+  configuration = 'auto',
 ): Promise<'verdict' | 'gave-up' | 'too-long'> {
   const program = aspProgram(problem, allowed);
   if (program.length > CLASP_MAX_PROGRAM) return 'too-long';
@@ -36,10 +38,13 @@ export async function proveWithClasp(
   };
   try {
     if (stopped()) return 'gave-up';
-    const result = await clingo.run(program, 0, ['--opt-strategy=usc'], (witness) => {
+    const options = ['--opt-strategy=usc', `--configuration=${configuration}`];
+    const result = await clingo.run(program, 0, options, (witness) => {
       const { slots, breaks } = readModel(witness.Value ?? [], M);
       if (breaks >= best || slots.includes(-1)) return;
       best = breaks;
+      const posted = Atomics.load(channel, Channel.FOUND_BREAKS);
+      if (posted >= 0 && posted <= breaks) return;
       channel.set(slots, Channel.HEADER);
       Atomics.store(channel, Channel.FOUND_BREAKS, breaks);
     });
