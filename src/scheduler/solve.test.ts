@@ -16,6 +16,13 @@ const small = (seed: number) =>
     seed,
   }).problem;
 
+/** Solves within a second and has the checker, written apart from the solver, judge the schedule. */
+function solveChecked(problem: SchedulingProblem) {
+  const r = solve(problem, { timeLimitSeconds: 1 });
+  assert.deepEqual(checkSchedule(problem, r.slots, r.tables).violations, []);
+  return r;
+}
+
 test('schedules every meeting of generated problems without breaking a constraint', () => {
   for (const seed of [1, 2, 3]) {
     const problem = small(seed);
@@ -136,8 +143,7 @@ test('a partial schedule still honours fairness when meetings must be left out',
     unavailable: [[], [], [], []],
     fairness: 1,
   };
-  const r = solve(problem, { timeLimitSeconds: 1 });
-  assert.deepEqual(checkSchedule(problem, r.slots, r.tables).violations, []);
+  const r = solveChecked(problem);
   assert.equal(r.unscheduled.length, 1);
   assert.equal(r.status, 'infeasible');
   assert.match(r.infeasibleBecause ?? '', /needs at least 2 breaks/);
@@ -163,8 +169,7 @@ test('fairness left broken by a forced break: a whole run goes, not a meeting th
     unavailable: [[], [], [], [], [], [], []],
     fairness: 0,
   };
-  const r = solve(problem, { timeLimitSeconds: 1 });
-  assert.deepEqual(checkSchedule(problem, r.slots, r.tables).violations, []);
+  const r = solveChecked(problem);
   assert.equal(r.status, 'infeasible');
   assert.deepEqual(
     r.unscheduled.map((u) => u.meeting),
@@ -191,8 +196,7 @@ test('a meeting taken out to restore fairness comes back where it fits without a
     unavailable: [[2], [], [2, 3, 4], [], []],
     fairness: 0,
   };
-  const r = solve(problem, { timeLimitSeconds: 1 });
-  assert.deepEqual(checkSchedule(problem, r.slots, r.tables).violations, []);
+  const r = solveChecked(problem);
   assert.equal(r.status, 'infeasible');
   assert.deepEqual(
     r.unscheduled.map((u) => u.meeting),
@@ -216,8 +220,7 @@ test('a meeting that cannot be placed takes the meetings that must follow it out
     unavailable: [[], [], [], []],
     fairness: 2,
   };
-  const r = solve(problem, { timeLimitSeconds: 1 });
-  assert.deepEqual(checkSchedule(problem, r.slots, r.tables).violations, []);
+  const r = solveChecked(problem);
   assert.deepEqual(
     r.unscheduled.map((u) => u.meeting),
     [0, 1, 2],
