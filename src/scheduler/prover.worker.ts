@@ -40,9 +40,8 @@ else {
   // exists at all, which clasp's preset for crafted problems answers sooner on some problems (SCHEDULER.md);
   // it keeps the thread. Otherwise the gap is between the bound and the best schedule, which our solver
   // narrows by looking for better schedules.
-  const stuck = () =>
-    Math.max(...[channel, ...peers].map((c) => Atomics.load(c, Channel.BOUND))) <= lowerBound;
-  if (clasp === 'gave-up' && Atomics.load(channel, Channel.STOP) === 0 && stuck())
+  const stuck = Math.max(...[channel, ...peers].map((c) => Atomics.load(c, Channel.BOUND))) <= lowerBound;
+  if (clasp === 'gave-up' && Atomics.load(channel, Channel.STOP) === 0 && stuck)
     clasp = await proveWithClasp(problem, allowed, lowerBound, channel, deadline, 'crafty');
   if (clasp !== 'verdict') {
     if (Atomics.load(channel, Channel.STOP) === 1) giveUp();

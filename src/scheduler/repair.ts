@@ -1,5 +1,5 @@
 import type { Unscheduled } from './problem.ts';
-import type { SearchState } from './search-state.ts';
+import { lexLess, type SearchState } from './search-state.ts';
 
 /**
  * Makes the schedule valid by taking meetings out, the most helpful per unit of weight first, then
@@ -61,17 +61,10 @@ export function repairByRemoval(
 
 /** Hard violations, with fairness as the sum of the participants' excess breaks (see repairByRemoval). */
 function invalidity(st: SearchState): number {
-  const most = fewestBreaks(st) + st.problem.fairness;
+  const most = st.fewestBreaks() + st.problem.fairness;
   let excess = 0;
   for (let h = most + 1; h <= st.S; h++) excess += st.hHist[h]! * (h - most);
   return st.conflicts + st.overflow + st.precedence + excess;
-}
-
-/** The fewest breaks any participant has (from the histogram of breaks per participant). */
-function fewestBreaks(st: SearchState): number {
-  let h = 0;
-  while (h < st.S && st.hHist[h] === 0) h++;
-  return h;
 }
 
 /**
@@ -80,7 +73,7 @@ function fewestBreaks(st: SearchState): number {
  * above it.
  */
 function candidates(st: SearchState): number[][] {
-  const most = fewestBreaks(st) + st.problem.fairness;
+  const most = st.fewestBreaks() + st.problem.fairness;
   const out: number[][] = [];
   for (let m = 0; m < st.M; m++) {
     const s = st.slot[m]!;
@@ -142,9 +135,4 @@ function putBack(
   const left = removed.filter((_, i) => !back.has(i));
   removed.length = 0;
   removed.push(...left);
-}
-
-function lexLess(a: number[], b: number[]): boolean {
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return a[i]! < b[i]!;
-  return false;
 }

@@ -188,9 +188,15 @@ export class SearchState {
     return -1;
   }
 
+  /** The fewest breaks any participant has (from the histogram of breaks per participant). */
+  fewestBreaks(): number {
+    let h = 0;
+    while (h < this.S && this.hHist[h] === 0) h++;
+    return h;
+  }
+
   fairnessExcess(): number {
-    let min = 0;
-    while (min < this.S && this.hHist[min] === 0) min++;
+    const min = this.fewestBreaks();
     let max = this.S;
     while (max > 0 && this.hHist[max] === 0) max--;
     return Math.max(0, max - min - this.problem.fairness);
@@ -200,4 +206,10 @@ export class SearchState {
   violations(): number {
     return this.conflicts + this.overflow + this.precedence + this.fairnessExcess();
   }
+}
+
+/** Whether a comes before b in lexicographic order (ranks of schedules: smaller is better). */
+export function lexLess(a: readonly number[], b: readonly number[]): boolean {
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return a[i]! < b[i]!;
+  return false;
 }

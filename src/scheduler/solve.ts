@@ -10,7 +10,7 @@ import {
 } from './problem.ts';
 import { inlineProver, startProverThreads } from './prover-thread.ts';
 import { repairByRemoval } from './repair.ts';
-import { SearchState } from './search-state.ts';
+import { lexLess, SearchState } from './search-state.ts';
 import { assignTables } from './tables.ts';
 
 export interface SolveOptions {
@@ -75,10 +75,6 @@ const SLOT_SWAP_RATE = 0.02;
 const SLOT_SWAP_SIZE = 32;
 
 type Rank = [number, number, number, number];
-const isBetter = (a: Rank, b: Rank) => {
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return a[i]! < b[i]!;
-  return false;
-};
 
 /**
  * Schedules the meetings: first every meeting if possible (else the most weight, each left-out meeting
@@ -343,7 +339,7 @@ function improve(
     if (delta <= 0 || random() < Math.exp(-delta / (temperature * breakWeight))) {
       current = next;
       const r = rank();
-      if (isBetter(r, bestRank)) {
+      if (lexLess(r, bestRank)) {
         bestRank = r;
         atBest = true;
         hooks.onBest(bestRank);
