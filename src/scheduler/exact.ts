@@ -1,6 +1,7 @@
+import { participantHallPropagator } from './participant-hall.ts';
 import { dayOfSlots, modelSize, type SchedulingProblem } from './problem.ts';
 import { runBounds } from './runs.ts';
-import { lit, neg, SatSolver } from './sat.ts';
+import { lit, neg, type Propagator, SatSolver } from './sat.ts';
 import { type SlotPair, slotMatchingPropagator } from './slot-matching.ts';
 
 /** Pairwise "at most one" up to this many literals, a native cardinality constraint above. */
@@ -82,17 +83,25 @@ export function prove(
     search = 'both',
     peers = [],
     tick,
+    order,
+    improveAfter = Number.POSITIVE_INFINITY,
   }: {
     busyBound?: BusyBound;
     search?: 'both' | 'climb' | 'improve';
     peers?: Int32Array[];
     /** Called at each of the solver's stop checks (every hundred conflicts or so). */
     tick?: () => void;
+    /** A seed for a different first branching order than the other threads' (SatSolver.shuffleOrder). */
+    order?: number | undefined;
+    /** With `climb`: from this time on, `improve` instead. */
+    improveAfter?: number;
   } = {},
 ) {
+  const searching = search;
   const M = problem.meetings.length;
   const model = buildModel(problem, allowed, lowerBound, busyBound);
   const { solver } = model;
+  if (order !== undefined) solver.shuffleOrder(order);
   const hintBreaks = () => {
     const h = Atomics.load(channel, Channel.HINT_BREAKS);
     return h < 0 ? Number.POSITIVE_INFINITY : h;
@@ -145,6 +154,7 @@ export function prove(
   // schedule below the best known one (the solver keeps the values of its own last schedule; the
   // annealing's would lead it back to the annealing's local optimum: SCHEDULER.md).
   for (let turn = 0; ; turn++) {
+    const search = searching === 'climb' && performance.now() > improveAfter ? 'improve' : searching;
     const budget = ROUND_CONFLICTS * 2 ** Math.min(turn, 12);
     // A bound another thread proved is ours too: no need to prove it again.
     bound = Math.max(bound, peerBound());
@@ -466,6 +476,7 @@ export function buildModel(
 
   // The seats a slot's busy participants need at the shared tables, by a matching among them
   // (slot-matching.ts); hosts sit at their own tables, and so do those who meet them.
+  const propagators: Propagator[] = [];
   const pairsOnly = problem.meetings.every((m) => m.participants.length === 2);
   if (pairsOnly && capacity > 0) {
     const pairsAt: SlotPair[][] = Array.from({ length: S }, () => []);
@@ -481,8 +492,12 @@ export function buildModel(
       });
     });
     const guests = busyOf.map((row, p) => (owners.has(p) ? row.map(() => FALSE) : row));
-    solver.setPropagator(slotMatchingPropagator(solver, guests, pairsAt, 2 * capacity, FALSE, atHosts));
+    propagators.push(slotMatchingPropagator(solver, guests, pairsAt, 2 * capacity, FALSE, atHosts));
   }
+  // Each participant's meetings in distinct slots, as Hall's condition (participant-hall.ts).
+  propagators.push(participantHallPropagator(solver, meetingsOf, allowed, x, S));
+  if (propagators.length === 1) solver.setPropagator(propagators[0]!);
+  else if (propagators.length > 1) solver.setPropagator(allOf(solver, propagators));
 
   const readSlots = () =>
     Int32Array.from(allowed, (slots, m) => {
@@ -491,4 +506,21 @@ export function buildModel(
     });
   const countBreaks = () => allGaps.filter((l) => solver.value(l >> 1)).length;
   return { solver, atMost, counted, gaps: allGaps.length, readSlots, countBreaks, xAt };
+}
+
+/** Propagators run in turn, each from the first trail position it has not seen, the first clause returned. */
+function allOf(solver: SatSolver, propagators: Propagator[]): Propagator {
+  const unseen = propagators.map(() => 0);
+  return (from) => {
+    for (let i = 0; i < propagators.length; i++) {
+      const start = Math.min(from, unseen[i]!);
+      unseen[i] = solver.trailSize;
+      const clause = propagators[i]!(start);
+      if (clause !== undefined) {
+        for (let j = i + 1; j < propagators.length; j++) unseen[j] = Math.min(unseen[j]!, from);
+        return clause;
+      }
+    }
+    return undefined;
+  };
 }

@@ -17,6 +17,10 @@ const { problem, allowed, lowerBound, channel, peers, remainingMs, engine } = wo
 /** clasp's share of the search time (it finished every original it proves within 4.1 s alone), and its least. */
 const CLASP_SHARE = 1 / 3;
 const CLASP_MIN_MS = 5000;
+/** The share of its time that the thread after clasp spends only looking for better schedules, at its end. */
+const IMPROVE_SHARE = 1 / 4;
+/** The seed of the thread after clasp's branching order (SatSolver.shuffleOrder). */
+const SECOND_ORDER = 1;
 
 const started = performance.now();
 const deadline = started + remainingMs;
@@ -27,29 +31,38 @@ const giveUp = () => {
 // Beside clasp, which has the participants-per-slot bound as a plain cardinality constraint, our
 // solver has it as a counter, and only climbs from the bound (its calls then depend on nothing but
 // the bound, and the call at the bound gets all the time). clasp, when it has not finished within its
-// share of the time, leaves its thread to our solver on the same model, which then only looks for
-// better schedules (anchored on one full slot of the best known while that is far above the bound).
-// Since the slots' matchings, the counter form proves what the form without it did, and sooner
-// (SCHEDULER.md).
+// share of the time (or its least time, once the bound has moved), leaves its thread to our solver on
+// the same model, in another branching order (SCHEDULER.md).
 if (engine !== 'clasp')
   prove(problem, allowed, lowerBound, channel, deadline, { busyBound: 'counter', search: engine, peers });
 else {
   const claspDeadline = Math.min(deadline, started + Math.max(CLASP_MIN_MS, remainingMs * CLASP_SHARE));
-  let clasp = await proveWithClasp(problem, allowed, lowerBound, channel, claspDeadline);
+  const bestBound = () => Math.max(...[channel, ...peers].map((c) => Atomics.load(c, Channel.BOUND)));
+  // Once a bound above the first is proven, the question is no longer whether a schedule at the
+  // first bound exists (clasp's strength, SCHEDULER.md) but where the optimum lies above it: after its
+  // least time, clasp leaves the thread to our solver.
+  const moved = () => performance.now() > started + CLASP_MIN_MS && bestBound() > lowerBound;
+  let clasp = await proveWithClasp(problem, allowed, lowerBound, channel, claspDeadline, 'auto', moved);
   // Still at the first bound after clasp's share: the question is whether a schedule at the bound
   // exists at all, which clasp's preset for crafted problems answers sooner on some problems (SCHEDULER.md);
-  // it keeps the thread. Otherwise the gap is between the bound and the best schedule, which our solver
-  // narrows by looking for better schedules.
-  const stuck = Math.max(...[channel, ...peers].map((c) => Atomics.load(c, Channel.BOUND))) <= lowerBound;
-  if (clasp === 'gave-up' && Atomics.load(channel, Channel.STOP) === 0 && stuck)
+  // it keeps the thread.
+  if (clasp === 'gave-up' && Atomics.load(channel, Channel.STOP) === 0 && bestBound() <= lowerBound)
     clasp = await proveWithClasp(problem, allowed, lowerBound, channel, deadline, 'crafty');
   if (clasp !== 'verdict') {
     if (Atomics.load(channel, Channel.STOP) === 1) giveUp();
-    else
+    else {
+      // Otherwise our solver asks the other thread's questions in another order (two searches on the
+      // question at the bound find its schedule sooner than one: SCHEDULER.md), and in the last
+      // quarter of the time only looks for better schedules, so that an open problem still ends with
+      // a better one than the annealing's.
+      const left = deadline - performance.now();
       prove(problem, allowed, lowerBound, channel, deadline, {
         busyBound: 'counter',
-        search: 'improve',
+        search: 'climb',
+        order: SECOND_ORDER,
+        improveAfter: deadline - left * IMPROVE_SHARE,
         peers,
       });
+    }
   }
 }

@@ -107,6 +107,22 @@ export class SatSolver {
     return v;
   }
 
+  /**
+   * A different first branching order for the same formula (a tiny random activity per variable,
+   * soon outweighed by what conflicts add): two searches on one question then go different ways.
+   * Before the first call.
+   */
+  shuffleOrder(seed: number) {
+    let state = seed >>> 0 || 1;
+    for (let v = 0; v < this.nVars; v++) {
+      state ^= state << 13;
+      state ^= state >>> 17;
+      state ^= state << 5;
+      this.activity[v] = ((state >>> 0) / 2 ** 32) * 1e-3;
+    }
+    for (let i = (this.heapSize >> 1) - 1; i >= 0; i--) this.siftDown(i);
+  }
+
   /** False once the formula itself (not only the last assumptions) is known unsatisfiable. */
   get consistent(): boolean {
     return this.ok;
