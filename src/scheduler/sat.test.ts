@@ -62,6 +62,25 @@ test('agrees with exhaustive enumeration on 1,500 random formulas with cardinali
   assert.ok(sat > 300 && sat < 1400, 'the random set mixes satisfiable and unsatisfiable formulas');
 });
 
+test('a shuffled branching order answers as enumeration does, and branches differently', () => {
+  const random = seededRandom(23);
+  let differ = 0;
+  for (let i = 0; i < 400; i++) {
+    const f = randomFormula(random);
+    let expected = false;
+    for (let a = 0; a < 1 << f.vars && !expected; a++) expected = satisfies(f, a);
+    const plain = load(f);
+    const shuffled = load(f);
+    shuffled.shuffleOrder(i + 1);
+    const answer = shuffled.solve();
+    assert.equal(answer, expected ? 'sat' : 'unsat', `formula ${i}`);
+    if (answer === 'sat') assert.ok(satisfies(f, modelOf(shuffled, f.vars)), `model of formula ${i}`);
+    if (plain.solve() === 'sat' && answer === 'sat' && modelOf(plain, f.vars) !== modelOf(shuffled, f.vars))
+      differ++;
+  }
+  assert.ok(differ > 20, `the orders found different models for ${differ} formulas`);
+});
+
 test('solves under assumptions and after tightening a bound, keeping what it learnt valid', () => {
   const random = seededRandom(5);
   for (let i = 0; i < 300; i++) {
