@@ -1,7 +1,7 @@
 import { participantHallPropagator } from './participant-hall.ts';
 import { dayOfSlots, modelSize, type SchedulingProblem } from './problem.ts';
 import { runBounds } from './runs.ts';
-import { lit, neg, type Propagator, SatSolver } from './sat.ts';
+import { inTurn, lit, neg, type Propagator, SatSolver } from './sat.ts';
 import { type SlotPair, slotMatchingPropagator } from './slot-matching.ts';
 
 /** Pairwise "at most one" up to this many literals, a native cardinality constraint above. */
@@ -97,7 +97,6 @@ export function prove(
     improveAfter?: number;
   } = {},
 ) {
-  const searching = search;
   const M = problem.meetings.length;
   const model = buildModel(problem, allowed, lowerBound, busyBound);
   const { solver } = model;
@@ -154,7 +153,7 @@ export function prove(
   // schedule below the best known one (the solver keeps the values of its own last schedule; the
   // annealing's would lead it back to the annealing's local optimum: SCHEDULER.md).
   for (let turn = 0; ; turn++) {
-    const search = searching === 'climb' && performance.now() > improveAfter ? 'improve' : searching;
+    const mode = search === 'climb' && performance.now() > improveAfter ? 'improve' : search;
     const budget = ROUND_CONFLICTS * 2 ** Math.min(turn, 12);
     // A bound another thread proved is ours too: no need to prove it again.
     bound = Math.max(bound, peerBound());
@@ -166,7 +165,7 @@ export function prove(
     if (stopped()) return finish(3);
     // Beside a thread that climbs, the bound is that thread's, until the best known is one above it
     // (or beyond the counter's window, where no call for fewer breaks can be asked).
-    if (search !== 'improve' || best() - 1 <= k || best() - 1 >= model.counted) {
+    if (mode !== 'improve' || best() - 1 <= k || best() - 1 >= model.counted) {
       const assumption = model.atMost(k);
       const answer = solver.solve(
         assumption === undefined ? [] : [assumption],
@@ -185,8 +184,8 @@ export function prove(
       if (stopped()) return finish(3);
     }
     const below = best() - 1;
-    if (search === 'climb' || below <= bound || below >= model.counted) continue;
-    if (search === 'improve' && below - bound >= ANCHOR_GAP) {
+    if (mode === 'climb' || below <= bound || below >= model.counted) continue;
+    if (mode === 'improve' && below - bound >= ANCHOR_GAP) {
       const proven = anchoredDescent(model, anchoring, {
         reference,
         below: () => best() - 1,
@@ -496,8 +495,7 @@ export function buildModel(
   }
   // Each participant's meetings in distinct slots, as Hall's condition (participant-hall.ts).
   propagators.push(participantHallPropagator(solver, meetingsOf, allowed, x, S));
-  if (propagators.length === 1) solver.setPropagator(propagators[0]!);
-  else if (propagators.length > 1) solver.setPropagator(allOf(solver, propagators));
+  solver.setPropagator(inTurn(solver, propagators));
 
   const readSlots = () =>
     Int32Array.from(allowed, (slots, m) => {
@@ -506,21 +504,4 @@ export function buildModel(
     });
   const countBreaks = () => allGaps.filter((l) => solver.value(l >> 1)).length;
   return { solver, atMost, counted, gaps: allGaps.length, readSlots, countBreaks, xAt };
-}
-
-/** Propagators run in turn, each from the first trail position it has not seen, the first clause returned. */
-function allOf(solver: SatSolver, propagators: Propagator[]): Propagator {
-  const unseen = propagators.map(() => 0);
-  return (from) => {
-    for (let i = 0; i < propagators.length; i++) {
-      const start = Math.min(from, unseen[i]!);
-      unseen[i] = solver.trailSize;
-      const clause = propagators[i]!(start);
-      if (clause !== undefined) {
-        for (let j = i + 1; j < propagators.length; j++) unseen[j] = Math.min(unseen[j]!, from);
-        return clause;
-      }
-    }
-    return undefined;
-  };
 }

@@ -30,6 +30,12 @@ const satisfies = (f: Formula, a: number) =>
   f.clauses.every((c) => c.some((l) => holds(a, l))) &&
   f.cards.every(({ lits, k }) => lits.filter((l) => holds(a, l)).length <= k);
 
+/** Whether some assignment of `vars` variables (bit v for variable v) passes `test`, by enumeration. */
+function someAssignment(vars: number, test: (a: number) => boolean): boolean {
+  for (let a = 0; a < 1 << vars; a++) if (test(a)) return true;
+  return false;
+}
+
 function load(f: Formula): SatSolver {
   const s = new SatSolver();
   for (let v = 0; v < f.vars; v++) s.newVar();
@@ -49,8 +55,7 @@ test('agrees with exhaustive enumeration on 1,500 random formulas with cardinali
   let sat = 0;
   for (let i = 0; i < 1500; i++) {
     const f = randomFormula(random);
-    let expected = false;
-    for (let a = 0; a < 1 << f.vars && !expected; a++) expected = satisfies(f, a);
+    const expected = someAssignment(f.vars, (a) => satisfies(f, a));
     const s = load(f);
     const answer = s.solve();
     assert.equal(answer, expected ? 'sat' : 'unsat', `formula ${i}`);
@@ -67,8 +72,7 @@ test('a shuffled branching order answers as enumeration does, and branches diffe
   let differ = 0;
   for (let i = 0; i < 400; i++) {
     const f = randomFormula(random);
-    let expected = false;
-    for (let a = 0; a < 1 << f.vars && !expected; a++) expected = satisfies(f, a);
+    const expected = someAssignment(f.vars, (a) => satisfies(f, a));
     const plain = load(f);
     const shuffled = load(f);
     shuffled.shuffleOrder(i + 1);
@@ -90,18 +94,15 @@ test('solves under assumptions and after tightening a bound, keeping what it lea
     const bound = s.addAtMost(all, f.vars);
     const assumption = lit(Math.floor(random() * f.vars), random() < 0.5);
     const withAssumption = (a: number) => satisfies(f, a) && holds(a, assumption);
-    let expected = false;
-    for (let a = 0; a < 1 << f.vars && !expected; a++) expected = withAssumption(a);
+    const expected = someAssignment(f.vars, withAssumption);
     const answer = s.solve([assumption]);
     assert.equal(answer, expected ? 'sat' : 'unsat', `formula ${i} under its assumption`);
     if (answer === 'sat') assert.ok(withAssumption(modelOf(s, f.vars)));
     // Now at most two variables true, without the assumption.
     s.tighten(bound, 2);
     const small = (a: number) => satisfies(f, a) && all.filter((l) => holds(a, l)).length <= 2;
-    expected = false;
-    for (let a = 0; a < 1 << f.vars && !expected; a++) expected = small(a);
     const tightened = s.solve();
-    assert.equal(tightened, expected ? 'sat' : 'unsat', `formula ${i} tightened`);
+    assert.equal(tightened, someAssignment(f.vars, small) ? 'sat' : 'unsat', `formula ${i} tightened`);
     if (tightened === 'sat') assert.ok(small(modelOf(s, f.vars)));
   }
 });

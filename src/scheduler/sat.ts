@@ -11,6 +11,8 @@
  *
  * Literals: variable v (0-based) is 2v when true and 2v + 1 when false.
  */
+import { seededRandom } from '../domain/random.ts';
+
 export type SatAnswer = 'sat' | 'unsat' | 'unknown';
 
 /**
@@ -19,6 +21,25 @@ export type SatAnswer = 'sat' | 'unsat' | 'unknown';
  * any other, so it must be implied by the formula), or undefined.
  */
 export type Propagator = (from: number) => number[] | undefined;
+
+/** Several propagators run in turn, each from the first trail position it has not seen; the first clause returned. */
+export function inTurn(solver: SatSolver, propagators: Propagator[]): Propagator {
+  if (propagators.length === 1) return propagators[0]!;
+  const unseen = propagators.map(() => 0);
+  return (from) => {
+    for (let i = 0; i < propagators.length; i++) {
+      const start = Math.min(from, unseen[i]!);
+      unseen[i] = solver.trailSize;
+      const clause = propagators[i]!(start);
+      if (clause !== undefined) {
+        // The later ones have not seen the trail from `from` on.
+        for (let j = i + 1; j < propagators.length; j++) unseen[j] = Math.min(unseen[j]!, from);
+        return clause;
+      }
+    }
+    return undefined;
+  };
+}
 
 const NONE = 0;
 const CLAUSE = 1;
@@ -113,13 +134,8 @@ export class SatSolver {
    * Before the first call.
    */
   shuffleOrder(seed: number) {
-    let state = seed >>> 0 || 1;
-    for (let v = 0; v < this.nVars; v++) {
-      state ^= state << 13;
-      state ^= state >>> 17;
-      state ^= state << 5;
-      this.activity[v] = ((state >>> 0) / 2 ** 32) * 1e-3;
-    }
+    const random = seededRandom(seed);
+    for (let v = 0; v < this.nVars; v++) this.activity[v] = random() * 1e-3;
     for (let i = (this.heapSize >> 1) - 1; i >= 0; i--) this.siftDown(i);
   }
 
