@@ -170,12 +170,12 @@ test('stays right through thousands of conflicts, as learnt clauses are dropped 
       );
     compactions += s.compactions;
   }
-  // Pigeonhole 8 → 7 with pairwise clauses: unsatisfiable, and long enough to drop learnt clauses.
+  // Pigeonhole 9 → 8 with pairwise clauses: unsatisfiable, and long enough to drop learnt clauses.
   const s = new SatSolver();
-  const x = Array.from({ length: 8 }, () => Array.from({ length: 7 }, () => lit(s.newVar())));
+  const x = Array.from({ length: 9 }, () => Array.from({ length: 8 }, () => lit(s.newVar())));
   for (const row of x) s.addClause(row);
-  for (let h = 0; h < 7; h++)
-    for (let a = 0; a < 8; a++) for (let b = a + 1; b < 8; b++) s.addClause([x[a]![h]! ^ 1, x[b]![h]! ^ 1]);
+  for (let h = 0; h < 8; h++)
+    for (let a = 0; a < 9; a++) for (let b = a + 1; b < 9; b++) s.addClause([x[a]![h]! ^ 1, x[b]![h]! ^ 1]);
   assert.equal(s.solve(), 'unsat');
   assert.ok(s.conflicts > 4000, `pigeonhole took ${s.conflicts} conflicts`);
   compactions += s.compactions;
