@@ -50,19 +50,29 @@ const modelOf = (s: SatSolver, vars: number) => {
   return a;
 };
 
+/**
+ * Solves (under `assumptions`) and checks the answer against enumeration of the assignments that pass
+ * `passes`, and a model against `passes`; returns the answer.
+ */
+function solveChecked(
+  s: SatSolver,
+  vars: number,
+  passes: (a: number) => boolean,
+  label: string,
+  assumptions: number[] = [],
+) {
+  const answer = s.solve(assumptions);
+  assert.equal(answer, someAssignment(vars, passes) ? 'sat' : 'unsat', label);
+  if (answer === 'sat') assert.ok(passes(modelOf(s, vars)), `model of ${label}`);
+  return answer;
+}
+
 test('agrees with exhaustive enumeration on 1,500 random formulas with cardinality constraints', () => {
   const random = seededRandom(11);
   let sat = 0;
   for (let i = 0; i < 1500; i++) {
     const f = randomFormula(random);
-    const expected = someAssignment(f.vars, (a) => satisfies(f, a));
-    const s = load(f);
-    const answer = s.solve();
-    assert.equal(answer, expected ? 'sat' : 'unsat', `formula ${i}`);
-    if (answer === 'sat') {
-      sat++;
-      assert.ok(satisfies(f, modelOf(s, f.vars)), `model of formula ${i}`);
-    }
+    if (solveChecked(load(f), f.vars, (a) => satisfies(f, a), `formula ${i}`) === 'sat') sat++;
   }
   assert.ok(sat > 300 && sat < 1400, 'the random set mixes satisfiable and unsatisfiable formulas');
 });
@@ -72,13 +82,10 @@ test('a shuffled branching order answers as enumeration does, and branches diffe
   let differ = 0;
   for (let i = 0; i < 400; i++) {
     const f = randomFormula(random);
-    const expected = someAssignment(f.vars, (a) => satisfies(f, a));
     const plain = load(f);
     const shuffled = load(f);
     shuffled.shuffleOrder(i + 1);
-    const answer = shuffled.solve();
-    assert.equal(answer, expected ? 'sat' : 'unsat', `formula ${i}`);
-    if (answer === 'sat') assert.ok(satisfies(f, modelOf(shuffled, f.vars)), `model of formula ${i}`);
+    const answer = solveChecked(shuffled, f.vars, (a) => satisfies(f, a), `formula ${i}`);
     if (plain.solve() === 'sat' && answer === 'sat' && modelOf(plain, f.vars) !== modelOf(shuffled, f.vars))
       differ++;
   }
@@ -94,16 +101,11 @@ test('solves under assumptions and after tightening a bound, keeping what it lea
     const bound = s.addAtMost(all, f.vars);
     const assumption = lit(Math.floor(random() * f.vars), random() < 0.5);
     const withAssumption = (a: number) => satisfies(f, a) && holds(a, assumption);
-    const expected = someAssignment(f.vars, withAssumption);
-    const answer = s.solve([assumption]);
-    assert.equal(answer, expected ? 'sat' : 'unsat', `formula ${i} under its assumption`);
-    if (answer === 'sat') assert.ok(withAssumption(modelOf(s, f.vars)));
+    solveChecked(s, f.vars, withAssumption, `formula ${i} under its assumption`, [assumption]);
     // Now at most two variables true, without the assumption.
     s.tighten(bound, 2);
     const small = (a: number) => satisfies(f, a) && all.filter((l) => holds(a, l)).length <= 2;
-    const tightened = s.solve();
-    assert.equal(tightened, someAssignment(f.vars, small) ? 'sat' : 'unsat', `formula ${i} tightened`);
-    if (tightened === 'sat') assert.ok(small(modelOf(s, f.vars)));
+    solveChecked(s, f.vars, small, `formula ${i} tightened`);
   }
 });
 
