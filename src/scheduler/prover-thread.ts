@@ -37,9 +37,10 @@ function startProverThread(
   peers: Int32Array[],
   remainingMs: number,
   engine: ProverEngine,
+  order?: number,
 ) {
   const worker = new Worker(new URL('./prover.worker.mjs', import.meta.url), {
-    workerData: { problem, allowed, lowerBound, channel, peers, remainingMs, engine },
+    workerData: { problem, allowed, lowerBound, channel, peers, remainingMs, engine, order },
   });
   worker.unref();
   // A failing search gives up: the annealing's schedule stands, without its proof.
@@ -89,13 +90,15 @@ function pool(channels: Int32Array[], meetings: number, lowerBound: number) {
 /**
  * The exact searches in two threads (`prover.worker.ts` says which runs where): clasp, fast on most
  * instances, and our SAT solver, whose tables are counters (it proves the benchmark's table-tight
- * instances that clasp does not).
+ * instances that clasp does not). `order` seeds the branching order of our solver in clasp's thread
+ * (the solve's seed: another seed, another search there).
  */
 export function startProverThreads(
   problem: SchedulingProblem,
   allowed: number[][],
   lowerBound: number,
   remainingMs: number,
+  order = 1,
 ): Provers {
   const M = problem.meetings.length;
   const engines: ProverEngine[] = ['clasp', 'climb'];
@@ -109,6 +112,7 @@ export function startProverThreads(
       channels.filter((_, j) => j !== i),
       remainingMs,
       engine,
+      order,
     ),
   );
   const shared = pool(channels, M, lowerBound);

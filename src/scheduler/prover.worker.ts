@@ -4,7 +4,7 @@ import { Channel, prove } from './exact.ts';
 import type { SchedulingProblem } from './problem.ts';
 import type { ProverEngine } from './prover-thread.ts';
 
-const { problem, allowed, lowerBound, channel, peers, remainingMs, engine } = workerData as {
+const { problem, allowed, lowerBound, channel, peers, remainingMs, engine, order } = workerData as {
   problem: SchedulingProblem;
   allowed: number[][];
   lowerBound: number;
@@ -13,14 +13,14 @@ const { problem, allowed, lowerBound, channel, peers, remainingMs, engine } = wo
   peers: Int32Array[];
   remainingMs: number;
   engine: ProverEngine;
+  /** The seed of our solver's branching order in the thread after clasp (SatSolver.shuffleOrder). */
+  order: number | undefined;
 };
 /** clasp's share of the search time (it finished every original it proves within 4.1 s alone), and its least. */
 const CLASP_SHARE = 1 / 3;
 const CLASP_MIN_MS = 5000;
 /** The share of its time that the thread after clasp spends only looking for better schedules, at its end. */
 const IMPROVE_SHARE = 1 / 4;
-/** The seed of the thread after clasp's branching order (SatSolver.shuffleOrder). */
-const SECOND_ORDER = 1;
 
 const started = performance.now();
 const deadline = started + remainingMs;
@@ -59,7 +59,7 @@ else {
       prove(problem, allowed, lowerBound, channel, deadline, {
         busyBound: 'counter',
         search: 'climb',
-        order: SECOND_ORDER,
+        order: order ?? 1,
         improveAfter: deadline - left * IMPROVE_SHARE,
         peers,
       });

@@ -132,7 +132,7 @@ export function solve(problem: SchedulingProblem, options: SolveOptions = {}): S
   const provers = !exact
     ? undefined
     : threaded
-      ? startProverThreads(problem, exactAllowed, lowerBound, deadline - performance.now())
+      ? startProverThreads(problem, exactAllowed, lowerBound, deadline - performance.now(), options.seed ?? 1)
       : inlineProver(problem, exactAllowed, lowerBound, deadline, {
           share: INLINE_EXACT_SHARE,
           helperAfterMs: INLINE_HELPER_AFTER_MS,
