@@ -42,6 +42,8 @@ Run escale COMMAND --help for a command's options.`,
   Prints {"status","objective","lowerBound","meetings","slots","tables","unscheduled","seconds"}, 1-based;
   an "infeasible" status comes with "infeasibleBecause", what proves that not every meeting fits.
   --keep takes an earlier output and keeps each meeting's slot and table where it can.
+  --seed sets the search's random choices (the annealing's and an exact search's order): a file
+  left open at the time limit may close with another seed.
   Defaults: fairness 2, time limit 60 s, seed 1.`,
   'user add': `Usage: escale user add --email EMAIL --name NAME [--password PASSWORD] [--admin] [--mission SLUG --role ROLE]
   The password may come from ESCALE_PASSWORD instead; without one the user signs in with e-mailed links.
