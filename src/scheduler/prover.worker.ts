@@ -13,7 +13,7 @@ const { problem, allowed, lowerBound, channel, peers, remainingMs, engine, order
   peers: Int32Array[];
   remainingMs: number;
   engine: ProverEngine;
-  /** The seed of our solver's branching order in the thread after clasp (SatSolver.shuffleOrder). */
+  /** The seed of our solver's branching order in the thread after clasp (SatSolver.shuffleOrder; startProverThreads gives it). */
   order: number | undefined;
 };
 /** clasp's share of the search time (it finished every original it proves within 4.1 s alone), and its least. */
@@ -59,7 +59,7 @@ else {
       prove(problem, allowed, lowerBound, channel, deadline, {
         busyBound: 'counter',
         search: 'climb',
-        order: order ?? 1,
+        order,
         improveAfter: deadline - left * IMPROVE_SHARE,
         peers,
       });
