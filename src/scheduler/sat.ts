@@ -7,11 +7,13 @@
  * because both only remove solutions.
  *
  * Clauses live in one arena (an Int32Array, compacted when half of it is freed) and watch lists are
- * typed arrays with their own lengths: propagation, where the time goes, reads flat memory only.
+ * segments of one typed array (`FlatLists`), as are binary implications: propagation, where the time
+ * goes, reads flat memory only.
  *
  * Literals: variable v (0-based) is 2v when true and 2v + 1 when false.
  */
 import { seededRandom } from '../domain/random.ts';
+import { FlatLists } from './flat-lists.ts';
 
 export type SatAnswer = 'sat' | 'unsat' | 'unknown';
 
@@ -84,15 +86,12 @@ export class SatSolver {
   private trailLen = 0;
   private qhead = 0;
   private trailLim: number[] = [];
-  /** Per literal: pairs (clause ref, blocker) of the clauses watching it, and how many ints are used. */
-  private watchData: Int32Array[] = [];
-  private watchLen = new Int32Array(0);
-  /** Per literal: the literals its binary clauses imply, and how many are used. */
-  private implies: Int32Array[] = [];
-  private impliesLen = new Int32Array(0);
-  /** Per literal: the cardinality constraints it occurs in, and how many. */
-  private cardOcc: Int32Array[] = [];
-  private cardOccLen = new Int32Array(0);
+  /** Per literal: pairs (clause ref, blocker) of the clauses watching it. */
+  private watches = new FlatLists();
+  /** Per literal: the literals its binary clauses imply. */
+  private implies = new FlatLists();
+  /** Per literal: the cardinality constraints it occurs in. */
+  private cardOcc = new FlatLists();
   private mem = new Int32Array(1 << 16);
   private memF = new Float32Array(this.mem.buffer);
   private memTop = 0;
@@ -127,9 +126,10 @@ export class SatSolver {
     const v = this.nVars++;
     this.heapIndex[v] = -1;
     this.phase[v] = 1; // false first: most meeting-in-slot variables are false
-    this.watchData.push(new Int32Array(4), new Int32Array(4));
-    this.implies.push(EMPTY, EMPTY);
-    this.cardOcc.push(EMPTY, EMPTY);
+    for (const lists of [this.watches, this.implies, this.cardOcc]) {
+      lists.add();
+      lists.add();
+    }
     this.heapInsert(v);
     return v;
   }
@@ -218,7 +218,7 @@ export class SatSolver {
     this.cardK[ci] = k;
     let count = 0;
     for (const l of lits) {
-      this.cardOcc[l] = pushInt(this.cardOcc[l]!, this.cardOccLen, l, ci);
+      this.cardOcc.push(l, ci);
       if (this.val[l] === 1) count++;
     }
     this.cardCount[ci] = count;
@@ -432,9 +432,6 @@ export class SatSolver {
       return b;
     };
     this.val = resize(this.val, 2 * size);
-    this.watchLen = resize(this.watchLen, 2 * size);
-    this.impliesLen = resize(this.impliesLen, 2 * size);
-    this.cardOccLen = resize(this.cardOccLen, 2 * size);
     this.level = resize(this.level, size);
     this.reasonKind = resize(this.reasonKind, size);
     this.reasonData = resize(this.reasonData, size);
@@ -450,24 +447,11 @@ export class SatSolver {
     this.capacity = size;
   }
 
-  private watch(l: number, ref: number, blocker: number) {
-    let data = this.watchData[l]!;
-    const n = this.watchLen[l]!;
-    if (n + 2 > data.length) {
-      const bigger = new Int32Array(2 * data.length);
-      bigger.set(data);
-      this.watchData[l] = data = bigger;
-    }
-    data[n] = ref;
-    data[n + 1] = blocker;
-    this.watchLen[l] = n + 2;
-  }
-
   private attach(lits: number[], learnt: boolean, lbd = 0): number {
     if (lits.length === 2) {
       const [a, b] = lits as [number, number];
-      this.implies[a ^ 1] = pushInt(this.implies[a ^ 1]!, this.impliesLen, a ^ 1, b);
-      this.implies[b ^ 1] = pushInt(this.implies[b ^ 1]!, this.impliesLen, b ^ 1, a);
+      this.implies.push(a ^ 1, b);
+      this.implies.push(b ^ 1, a);
       return -1;
     }
     const need = this.memTop + HEADER + lits.length;
@@ -486,8 +470,8 @@ export class SatSolver {
     this.memF[ref + ACTIVITY] = learnt ? this.clauseInc : 0;
     for (let i = 0; i < lits.length; i++) mem[ref + HEADER + i] = lits[i]!;
     this.memTop = need;
-    this.watch(lits[0]!, ref, lits[1]!);
-    this.watch(lits[1]!, ref, lits[0]!);
+    this.watches.push2(lits[0]!, ref, lits[1]!);
+    this.watches.push2(lits[1]!, ref, lits[0]!);
     (learnt ? this.learnts : this.problemClauses).push(ref);
     return ref;
   }
@@ -501,14 +485,19 @@ export class SatSolver {
     this.reasonData[v] = data;
     this.trailPos[v] = this.trailLen;
     this.trail[this.trailLen++] = l;
-    const occ = this.cardOcc[l]!;
+    const occ = this.cardOcc;
+    const n = occ.len[l]!;
+    if (n === 0) return;
+    const occData = occ.data;
     const count = this.cardCount;
-    for (let i = this.cardOccLen[l]! - 1; i >= 0; i--) count[occ[i]!]!++;
+    for (let i = occ.start[l]! + n - 1; i >= occ.start[l]!; i--) count[occData[i]!]!++;
   }
 
   private backtrack(lvl: number) {
     if (this.trailLim.length <= lvl) return;
     const stop = this.trailLim[lvl]!;
+    const occ = this.cardOcc;
+    const occData = occ.data;
     for (let i = this.trailLen - 1; i >= stop; i--) {
       const l = this.trail[i]!;
       const v = l >> 1;
@@ -516,8 +505,8 @@ export class SatSolver {
       this.val[l] = 0;
       this.val[l ^ 1] = 0;
       this.reasonKind[v] = NONE;
-      const occ = this.cardOcc[l]!;
-      for (let j = this.cardOccLen[l]! - 1; j >= 0; j--) this.cardCount[occ[j]!]!--;
+      const n = occ.len[l]!;
+      if (n > 0) for (let j = occ.start[l]! + n - 1; j >= occ.start[l]!; j--) this.cardCount[occData[j]!]!--;
       if (this.heapIndex[v] === -1) this.heapInsert(v);
     }
     this.trailLen = stop;
@@ -530,12 +519,15 @@ export class SatSolver {
   private propagate(): number {
     const val = this.val;
     const mem = this.mem;
+    const implies = this.implies;
+    const watches = this.watches;
+    const cardOcc = this.cardOcc;
     while (this.qhead < this.trailLen) {
       const p = this.trail[this.qhead++]!;
       this.propagations++;
-      const imp = this.implies[p]!;
-      const nImp = this.impliesLen[p]!;
-      for (let i = 0; i < nImp; i++) {
+      const imp = implies.data;
+      const impEnd = implies.start[p]! + implies.len[p]!;
+      for (let i = implies.start[p]!; i < impEnd; i++) {
         const q = imp[i]!;
         const vq = val[q];
         if (vq === 1) continue;
@@ -547,10 +539,12 @@ export class SatSolver {
         this.enqueue(q, BINARY, p ^ 1);
       }
       const np = p ^ 1;
-      const ws = this.watchData[np]!;
-      const n = this.watchLen[np]!;
-      let i = 0;
-      let j = 0;
+      // watches.data is reloaded after each push (which may grow it); np's own segment never moves here.
+      let ws = watches.data;
+      const s = watches.start[np]!;
+      const n = s + watches.len[np]!;
+      let i = s;
+      let j = s;
       while (i < n) {
         const ref = ws[i]!;
         const blocker = ws[i + 1]!;
@@ -578,7 +572,8 @@ export class SatSolver {
           if (val[l] !== -1) {
             mem[c + 1] = l;
             mem[k] = np;
-            this.watch(l, ref, first);
+            watches.push2(l, ref, first);
+            ws = watches.data;
             moved = true;
             break;
           }
@@ -588,16 +583,16 @@ export class SatSolver {
         ws[j++] = first;
         if (val[first] === -1) {
           while (i < n) ws[j++] = ws[i++]!;
-          this.watchLen[np] = j;
+          watches.len[np] = j - s;
           this.qhead = this.trailLen;
           return ref;
         }
         this.enqueue(first, CLAUSE, ref);
       }
-      this.watchLen[np] = j;
-      const occ = this.cardOcc[p]!;
-      const nOcc = this.cardOccLen[p]!;
-      for (let o = 0; o < nOcc; o++) {
+      watches.len[np] = j - s;
+      const occ = cardOcc.data;
+      const occEnd = cardOcc.start[p]! + cardOcc.len[p]!;
+      for (let o = cardOcc.start[p]!; o < occEnd; o++) {
         const ci = occ[o]!;
         const count = this.cardCount[ci]!;
         const k = this.cardK[ci]!;
@@ -767,17 +762,20 @@ export class SatSolver {
     if (drop.size === 0) return;
     for (const r of drop) this.wasted += HEADER + mem[r + SIZE]!;
     this.learnts = this.learnts.filter((r) => !drop.has(r));
+    const watches = this.watches;
+    const ws = watches.data;
     for (let l = 0; l < 2 * this.nVars; l++) {
-      const ws = this.watchData[l]!;
-      const n = this.watchLen[l]!;
-      let j = 0;
-      for (let i = 0; i < n; i += 2)
+      const s = watches.start[l]!;
+      const n = s + watches.len[l]!;
+      let j = s;
+      for (let i = s; i < n; i += 2)
         if (!drop.has(ws[i]!)) {
           ws[j++] = ws[i]!;
           ws[j++] = ws[i + 1]!;
         }
-      this.watchLen[l] = j;
+      watches.len[l] = j - s;
     }
+    watches.compactIfWasteful();
     if (this.wasted * 2 > this.memTop) this.compact();
   }
 
@@ -796,10 +794,11 @@ export class SatSolver {
     };
     this.problemClauses = this.problemClauses.map(move);
     this.learnts = this.learnts.map(move);
+    const watches = this.watches;
+    const ws = watches.data;
     for (let l = 0; l < 2 * this.nVars; l++) {
-      const ws = this.watchData[l]!;
-      const n = this.watchLen[l]!;
-      for (let i = 0; i < n; i += 2) ws[i] = moved.get(ws[i]!)!;
+      const s = watches.start[l]!;
+      for (let i = s; i < s + watches.len[l]!; i += 2) ws[i] = moved.get(ws[i]!)!;
     }
     for (let i = 0; i < this.trailLen; i++) {
       const v = this.trail[i]! >> 1;
@@ -901,21 +900,6 @@ export class SatSolver {
     this.heap[i] = v;
     this.heapIndex[v] = i;
   }
-}
-
-const EMPTY = new Int32Array(0);
-
-/** Appends value to the list of literal l (its length kept in lens[l]); returns the list, grown if it had to be. */
-function pushInt(list: Int32Array, lens: Int32Array, l: number, value: number): Int32Array {
-  const n = lens[l]!;
-  let out = list;
-  if (n === list.length) {
-    out = new Int32Array(Math.max(4, 2 * n));
-    out.set(list);
-  }
-  out[n] = value;
-  lens[l] = n + 1;
-  return out;
 }
 
 function growInts(a: Int32Array, size: number): Int32Array {
