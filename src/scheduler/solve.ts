@@ -52,10 +52,12 @@ const INLINE_HELPER_AFTER_MS = 1000;
  */
 const STALL_MS = 3000;
 /**
- * Once stalled beside the threads, the annealing rests this long (or until a verdict), then runs again
- * until it stalls for SLICE_MS: a quarter of one core, so that a search that proves nothing still ends
- * with the annealing's schedule rather than the one it had after its first stall (SCHEDULER.md).
+ * Once stalled beside the threads, the annealing rests (until a verdict) while more than LATE_SHARE
+ * of the time is left, leaving both cores to the exact searches; in that last part it rests REST_MS at
+ * a time and runs again until it stalls for SLICE_MS (a quarter of one core), so that a search that
+ * proves nothing still ends with a better schedule than the annealing's first stall (SCHEDULER.md).
  */
+const LATE_SHARE = 1 / 4;
 const REST_MS = 3000;
 const SLICE_MS = 1000;
 /** How long the annealing waits for the exact search's verdict once asked to stop. */
@@ -154,7 +156,8 @@ export function solve(problem: SchedulingProblem, options: SolveOptions = {}): S
     rest:
       provers && threaded
         ? (ms) => {
-            provers.wait(isStopped, ms);
+            const late = deadline - LATE_SHARE * (deadline - started);
+            provers.wait(isStopped, Math.max(ms, late - performance.now()));
             return annealingStopped();
           }
         : undefined,
