@@ -7,7 +7,8 @@
  * conflict; SCHEDULER.md).
  *
  * `push` never moves another list and keeps every offset valid, though `data` may be a new array
- * after it (reload it); `compact` moves every list, and is for when no caller holds an offset.
+ * after it (reload it); `compactIfWasteful` may move every list, and is for when no caller holds an
+ * offset.
  */
 export class FlatLists {
   data = new Int32Array(1 << 12);
@@ -88,7 +89,8 @@ export class FlatLists {
 /** The segment a list of n ints gets when packed: room for as many again (at least 4). */
 const roomFor = (n: number) => (n === 0 ? 0 : Math.max(4, 2 * n));
 
-function grown(a: Int32Array, size: number): Int32Array<ArrayBuffer> {
+/** A copy of `a` in a new array of `size` ints (the rest zero). */
+export function grown(a: Int32Array, size: number): Int32Array<ArrayBuffer> {
   const b = new Int32Array(size);
   b.set(a);
   return b;

@@ -6,14 +6,14 @@
  * be added and cardinality bounds tightened between calls, and every learnt clause stays valid
  * because both only remove solutions.
  *
- * Clauses live in one arena (an Int32Array, compacted when half of it is freed) and watch lists are
- * segments of one typed array (`FlatLists`), as are binary implications: propagation, where the time
- * goes, reads flat memory only.
+ * Clauses live in one arena (an Int32Array, compacted when half of it is freed); watch lists, binary
+ * implications and cardinality occurrences are segments of one typed array each (`FlatLists`):
+ * propagation, where the time goes, reads flat memory only.
  *
  * Literals: variable v (0-based) is 2v when true and 2v + 1 when false.
  */
 import { seededRandom } from '../domain/random.ts';
-import { FlatLists } from './flat-lists.ts';
+import { FlatLists, grown } from './flat-lists.ts';
 
 export type SatAnswer = 'sat' | 'unsat' | 'unknown';
 
@@ -212,8 +212,8 @@ export class SatSolver {
     const ci = this.cardLits.length;
     this.cardLits.push(Int32Array.from(lits));
     if (ci === this.cardK.length) {
-      this.cardK = growInts(this.cardK, 2 * ci);
-      this.cardCount = growInts(this.cardCount, 2 * ci);
+      this.cardK = grown(this.cardK, 2 * ci);
+      this.cardCount = grown(this.cardCount, 2 * ci);
     }
     this.cardK[ci] = k;
     let count = 0;
@@ -900,12 +900,6 @@ export class SatSolver {
     this.heap[i] = v;
     this.heapIndex[v] = i;
   }
-}
-
-function growInts(a: Int32Array, size: number): Int32Array {
-  const b = new Int32Array(size);
-  b.set(a);
-  return b;
 }
 
 /** The Luby sequence 1, 1, 2, 1, 1, 2, 4, … (restart lengths). */

@@ -143,6 +143,8 @@ export function solve(problem: SchedulingProblem, options: SolveOptions = {}): S
   const proven = () => provers?.bound() ?? lowerBound;
   const verdict = () => provers?.verdict() ?? 0;
   const proved = () => verdict() === 1 || verdict() === 2;
+  /** From here on, a stalled annealing takes turns with the threads instead of resting (LATE_SHARE). */
+  const lateFrom = deadline - LATE_SHARE * (deadline - started);
   // Inline, the annealing gets a first turn until it stalls; beside threads, until one is done.
   const annealingStopped = () => isStopped() || verdict() !== 0;
   const onBest = (r: Rank) => {
@@ -156,8 +158,7 @@ export function solve(problem: SchedulingProblem, options: SolveOptions = {}): S
     rest:
       provers && threaded
         ? (ms) => {
-            const late = deadline - LATE_SHARE * (deadline - started);
-            provers.wait(isStopped, Math.max(ms, late - performance.now()));
+            provers.wait(isStopped, Math.max(ms, lateFrom - performance.now()));
             return annealingStopped();
           }
         : undefined,
