@@ -120,6 +120,7 @@ test('inline, a second search joins in a thread after its delay, and its proof a
   const provers = inlineProver(problem, allowed, 0, performance.now() + 20_000, {
     share: 0,
     helperAfterMs: 0,
+    claspAfter: false,
   });
   try {
     provers.finish(0);
@@ -136,6 +137,49 @@ test('inline, a second search joins in a thread after its delay, and its proof a
     assert.equal(found?.breaks, 8);
     const slots = Array.from(found!.slots);
     assert.deepEqual(checkSchedule(problem, slots, bruteForceTables(problem, slots)).violations, []);
+  } finally {
+    provers.close();
+  }
+});
+
+test('inline, clasp joins in a thread when our solver’s share ends without a verdict, and proves what it could not', () => {
+  // The inline search's share is nothing and no helper comes: only clasp, joining after that share,
+  // can prove the 8 triangles' 8 breaks.
+  const problem = trianglesProblem(8, 12);
+  const allowed = problem.meetings.map((m) => allowedSlots(problem, m));
+  const provers = inlineProver(problem, allowed, 0, performance.now() + 20_000, { share: 0 });
+  try {
+    provers.finish(0);
+    assert.notEqual(
+      provers.verdict(),
+      1,
+      'the inline search alone proved it: the test needs a harder problem',
+    );
+    provers.wait(() => false);
+    assert.equal(provers.verdict(), 1);
+    assert.equal(provers.bound(), 8);
+    provers.stop(1000);
+    const found = provers.found();
+    assert.equal(found?.breaks, 8);
+    const slots = Array.from(found!.slots);
+    assert.deepEqual(checkSchedule(problem, slots, bruteForceTables(problem, slots)).violations, []);
+  } finally {
+    provers.close();
+  }
+});
+
+test('inline, without clasp after it, a search that gave up leaves no verdict but its own', () => {
+  // The same problem and share, clasp left out: nothing proves it, and every search has given up.
+  const problem = trianglesProblem(8, 12);
+  const allowed = problem.meetings.map((m) => allowedSlots(problem, m));
+  const provers = inlineProver(problem, allowed, 0, performance.now() + 20_000, {
+    share: 0,
+    claspAfter: false,
+  });
+  try {
+    provers.finish(0);
+    assert.equal(provers.verdict(), 3);
+    assert.equal(provers.bound(), 0);
   } finally {
     provers.close();
   }

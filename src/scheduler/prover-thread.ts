@@ -4,10 +4,11 @@ import type { SchedulingProblem } from './problem.ts';
 
 /**
  * Which exact search a thread runs: clasp on the answer-set model (then, if it has not finished in
- * its share of the time, our solver looking for better schedules), or our own SAT solver climbing
- * from the bound (`climb`) or only looking for better schedules (`improve`; see `prove`).
+ * its share of the time, our solver climbing from the bound), clasp alone until the deadline
+ * (`clasp-alone`), or our own SAT solver climbing from the bound (`climb`) or only looking for better
+ * schedules (`improve`; see `prove`).
  */
-export type ProverEngine = 'clasp' | 'climb' | 'improve';
+export type ProverEngine = 'clasp' | 'clasp-alone' | 'climb' | 'improve';
 
 /** The exact searches running beside the annealing, seen as one. */
 export interface Provers {
@@ -133,7 +134,9 @@ export function startProverThreads(
  * When it has not finished after `helperAfterMs`, a second search joins it in a thread on the
  * machine's other core, one that only looks for better schedules (anchored on the best one known while
  * far above the bound: SCHEDULER.md), and it keeps going while the annealing takes the rest of the
- * time. The two share bounds and schedules.
+ * time. When our solver's share ends without a verdict, clasp joins them in a thread of its own until
+ * the deadline: a second opinion that closes some of what ours leaves open (tic-13crafc.fixed040-Forb,
+ * 6.6 s alone for clasp). They share bounds and schedules.
  */
 export function inlineProver(
   problem: SchedulingProblem,
@@ -144,13 +147,21 @@ export function inlineProver(
     share = 1,
     helperAfterMs = Number.POSITIVE_INFINITY,
     cancelled = () => false,
-  }: { share?: number; helperAfterMs?: number; cancelled?: () => boolean } = {},
+    claspAfter = true,
+  }: {
+    share?: number;
+    helperAfterMs?: number;
+    cancelled?: () => boolean;
+    /** Whether clasp joins when our solver's share ends without a verdict. */
+    claspAfter?: boolean;
+  } = {},
 ): Provers {
   const M = problem.meetings.length;
   const channel = newChannel(M, true);
   const channels = [channel];
   const peers: Int32Array[] = [];
   let helper: Worker | undefined;
+  const others: Worker[] = [];
   const startHelper = () => {
     const own = newChannel(M, true);
     const hinted = Atomics.load(channel, Channel.HINT_BREAKS);
@@ -168,6 +179,15 @@ export function inlineProver(
     channels.push(own);
     peers.push(own);
   };
+  const startClasp = () => {
+    const own = newChannel(M, true);
+    const bound = Math.max(lowerBound, ...channels.map((c) => Atomics.load(c, Channel.BOUND)));
+    others.push(
+      startProverThread(problem, allowed, bound, own, [], deadline - performance.now(), 'clasp-alone'),
+    );
+    channels.push(own);
+    peers.push(own);
+  };
   return {
     ...pool(channels, M, lowerBound),
     finish: () => {
@@ -180,11 +200,15 @@ export function inlineProver(
           else if (helper === undefined && performance.now() >= helperAt) startHelper();
         },
       });
+      const verdict = Atomics.load(channel, Channel.VERDICT);
+      if (claspAfter && verdict !== 1 && verdict !== 2 && !cancelled() && performance.now() < deadline)
+        startClasp();
     },
     stop: (ms: number) => stopAll(peers, ms),
     close() {
       for (const c of channels) Atomics.store(c, Channel.STOP, 1);
       void helper?.terminate();
+      for (const w of others) void w.terminate();
     },
   };
 }
