@@ -76,22 +76,3 @@ test('reads slots and breaks from the atoms clasp shows', () => {
   assert.deepEqual(Array.from(model.slots), [3, -1, 0]);
   assert.equal(model.breaks, 2);
 });
-
-test('clasp stops when its caller gives up on it (a bound above the first proven elsewhere), and only then', async () => {
-  const random = seededRandom(7);
-  let problem = tinyProblem(random);
-  while (bruteForceOptimum(problem) === null) problem = tinyProblem(random);
-  const allowed = problem.meetings.map((m) => allowedSlots(problem, m));
-  const lowerBound = breaksLowerBound(problem, allowed);
-  const deadline = () => performance.now() + 10_000;
-  const stopped = newChannel(problem.meetings.length, true);
-  const answer = await proveWithClasp(problem, allowed, lowerBound, stopped, deadline(), 'auto', () => true);
-  assert.equal(answer, 'gave-up');
-  assert.equal(stopped[Channel.VERDICT], 0, 'no verdict posted');
-  const running = newChannel(problem.meetings.length, true);
-  assert.equal(
-    await proveWithClasp(problem, allowed, lowerBound, running, deadline(), 'auto', () => false),
-    'verdict',
-  );
-  assert.equal(running[Channel.VERDICT], 1);
-});

@@ -22,13 +22,11 @@ export async function proveWithClasp(
   channel: Int32Array,
   deadline: number,
   configuration = 'auto',
-  /** Checked as the deadline is: true stops clasp early. */
-  giveUp: () => boolean = () => false,
 ): Promise<'verdict' | 'gave-up' | 'too-long'> {
   const program = aspProgram(problem, allowed);
   if (program.length > CLASP_MAX_PROGRAM) return 'too-long';
   const M = problem.meetings.length;
-  const stopped = () => Atomics.load(channel, Channel.STOP) === 1 || performance.now() > deadline || giveUp();
+  const stopped = () => Atomics.load(channel, Channel.STOP) === 1 || performance.now() > deadline;
   const watch = setInterval(() => {
     if (stopped()) void clingo.restart();
   }, 20);

@@ -16,15 +16,13 @@ const { problem, allowed, lowerBound, channel, peers, remainingMs, engine, order
   /** The seed of our solver's branching order in the thread after clasp (SatSolver.shuffleOrder; startProverThreads gives it). */
   order: number | undefined;
 };
-/** clasp's share of the search time (it finished every original it proves within 4.1 s alone). */
-const CLASP_SHARE = 1 / 3;
 /**
- * clasp's least time, once another thread has moved the bound: a share of the search time, at least
- * 5 s. At 60 s it keeps clasp until forum-14.prec15's optimum (8.6 s alone, 11 s beside the other
- * searches; at a fixed 5 s our solvers took 50 s there), at 30 s it leaves the thread to our solver
- * after 7 s (SCHEDULER.md).
+ * clasp's share of the search time, at least 5 s (it finished every original it proves within 4.1 s
+ * alone). At 60 s it keeps clasp until forum-14.prec15's optimum (8.6 s alone, 11 s beside the other
+ * searches; with 5 s once the bound had moved, our solvers took 50 s there), at 30 s it leaves the
+ * thread to our solver after 7 s (SCHEDULER.md).
  */
-const CLASP_MIN_SHARE = 1 / 4;
+const CLASP_SHARE = 1 / 4;
 const CLASP_MIN_MS = 5000;
 /** The share of its time that the thread after clasp spends only looking for better schedules, at its end. */
 const IMPROVE_SHARE = 1 / 4;
@@ -38,8 +36,8 @@ const giveUp = () => {
 // Beside clasp, which has the participants-per-slot bound as a plain cardinality constraint, our
 // solver has it as a counter, and only climbs from the bound (its calls then depend on nothing but
 // the bound, and the call at the bound gets all the time). clasp, when it has not finished within its
-// share of the time (or its least time, once the bound has moved), leaves its thread to our solver on
-// the same model, in another branching order (SCHEDULER.md).
+// share of the time, leaves its thread to our solver on the same model, in another branching order, or
+// to itself in its preset for crafted problems (SCHEDULER.md).
 if (engine === 'clasp-alone') {
   // clasp until the deadline, nothing after it (a second opinion beside our solver: prover-thread.ts).
   const clasp = await proveWithClasp(problem, allowed, lowerBound, channel, deadline);
@@ -47,17 +45,13 @@ if (engine === 'clasp-alone') {
 } else if (engine !== 'clasp')
   prove(problem, allowed, lowerBound, channel, deadline, { busyBound: 'counter', search: engine, peers });
 else {
-  const leastMs = Math.max(CLASP_MIN_MS, remainingMs * CLASP_MIN_SHARE);
-  const claspDeadline = Math.min(deadline, started + Math.max(leastMs, remainingMs * CLASP_SHARE));
+  const claspDeadline = Math.min(deadline, started + Math.max(CLASP_MIN_MS, remainingMs * CLASP_SHARE));
   const bestBound = () => Math.max(...[channel, ...peers].map((c) => Atomics.load(c, Channel.BOUND)));
-  // Once a bound above the first is proven, the question is no longer whether a schedule at the
-  // first bound exists (clasp's strength, SCHEDULER.md) but where the optimum lies above it: after its
-  // least time, clasp leaves the thread to our solver.
-  const moved = () => performance.now() > started + leastMs && bestBound() > lowerBound;
-  let clasp = await proveWithClasp(problem, allowed, lowerBound, channel, claspDeadline, 'auto', moved);
+  let clasp = await proveWithClasp(problem, allowed, lowerBound, channel, claspDeadline, 'auto');
   // Still at the first bound after clasp's share: the question is whether a schedule at the bound
   // exists at all, which clasp's preset for crafted problems answers sooner on some problems (SCHEDULER.md);
-  // it keeps the thread.
+  // it keeps the thread. Once a bound above the first is proven, the question is where the optimum
+  // lies above it, which clasp's core-guided search does not say before it ends: our solver takes over.
   if (clasp === 'gave-up' && Atomics.load(channel, Channel.STOP) === 0 && bestBound() <= lowerBound)
     clasp = await proveWithClasp(problem, allowed, lowerBound, channel, deadline, 'crafty');
   if (clasp !== 'verdict') {
