@@ -37,6 +37,12 @@ export class SearchState {
   private readonly dayEnd: Int32Array;
   private readonly HD: Int32Array;
   private readonly ID: Int32Array;
+  /**
+   * Per participant and day, the busy slots as bits (slot dayStart + i is bit i), when every day has
+   * at most 31 slots: a day's breaks and idle slots are then a few bit operations instead of a scan of
+   * its slots (which took half of the annealing's moves).
+   */
+  private readonly dayBits: Int32Array | undefined;
   private readonly hasPrecedences: boolean;
   /** Meetings to keep where an earlier schedule had them (-1: no preference), and how many are moved. */
   readonly keepSlot: Int32Array;
@@ -76,6 +82,8 @@ export class SearchState {
     });
     this.HD = new Int32Array(this.P * this.D);
     this.ID = new Int32Array(this.P * this.D);
+    const longest = this.dayEnd.reduce((n, end, d) => Math.max(n, end - this.dayStart[d]!), 0);
+    this.dayBits = longest <= 31 ? new Int32Array(this.P * this.D) : undefined;
     this.hasPrecedences = problem.meetings.some((m) => (m.after ?? []).length > 0);
     this.brokenAt = new Int32Array(this.P).fill(-1);
     this.at = new Int32Array(this.P * this.S).fill(-1);
@@ -93,20 +101,29 @@ export class SearchState {
 
   /** Breaks of p in day d, counted again from p's slots that day. */
   private refreshDay(p: number, d: number): void {
-    const row = p * this.S;
-    const end = this.dayEnd[d]!;
+    const k = p * this.D + d;
     let h = 0;
     let idle = 0;
-    let last = -1;
-    for (let s = this.dayStart[d]!; s < end; s++) {
-      if (this.busy[row + s] === 0) continue;
-      if (last >= 0 && s - last > 1) {
-        h++;
-        idle += s - last - 1;
+    const bits = this.dayBits?.[k];
+    if (bits !== undefined) {
+      if (bits !== 0) {
+        // Runs of busy slots: bits whose lower neighbour is clear; idle: the span's clear bits.
+        h = bitCount(bits & ~(bits << 1)) - 1;
+        idle = 32 - Math.clz32(bits) - (31 - Math.clz32(bits & -bits)) - bitCount(bits);
       }
-      last = s;
+    } else {
+      const row = p * this.S;
+      const end = this.dayEnd[d]!;
+      let last = -1;
+      for (let s = this.dayStart[d]!; s < end; s++) {
+        if (this.busy[row + s] === 0) continue;
+        if (last >= 0 && s - last > 1) {
+          h++;
+          idle += s - last - 1;
+        }
+        last = s;
+      }
     }
-    const k = p * this.D + d;
     this.idle += idle - this.ID[k]!;
     this.ID[k] = idle;
     const dh = h - this.HD[k]!;
@@ -129,6 +146,17 @@ export class SearchState {
       this.brokenAt[p] = -1;
     }
     this.breaks += dh;
+  }
+
+  /** Slot s became busy or idle for p: its day's bit, then the day's breaks. */
+  private setDayBit(p: number, s: number, busy: boolean): void {
+    const d = this.day[s]!;
+    if (this.dayBits) {
+      const k = p * this.D + d;
+      const bit = 1 << (s - this.dayStart[d]!);
+      this.dayBits[k] = busy ? this.dayBits[k]! | bit : this.dayBits[k]! & ~bit;
+    }
+    this.refreshDay(p, d);
   }
 
   private precedenceViolations(m: number): number {
@@ -157,7 +185,7 @@ export class SearchState {
         if (this.busy[i]! > 1) this.conflicts--;
         this.busy[i]!--;
         if (this.at[i] === m) this.at[i] = this.busy[i]! > 0 ? this.otherMeetingAt(p, s, m) : -1;
-        if (this.busy[i] === 0) this.refreshDay(p, this.day[s]!);
+        if (this.busy[i] === 0) this.setDayBit(p, s, false);
       }
       if (this.hosted[m] === 0) {
         if (this.load[s]! > this.capacity) this.overflow--;
@@ -173,7 +201,7 @@ export class SearchState {
         if (this.busy[i]! >= 1) this.conflicts++;
         this.busy[i]!++;
         this.at[i] = m;
-        if (this.busy[i] === 1) this.refreshDay(p, this.day[t]!);
+        if (this.busy[i] === 1) this.setDayBit(p, t, true);
       }
       if (this.hosted[m] === 0) {
         this.load[t]!++;
@@ -212,4 +240,12 @@ export class SearchState {
 export function lexLess(a: readonly number[], b: readonly number[]): boolean {
   for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return a[i]! < b[i]!;
   return false;
+}
+
+/** The number of set bits of a 32-bit integer. */
+function bitCount(x: number): number {
+  let v = x - ((x >>> 1) & 0x55555555);
+  v = (v & 0x33333333) + ((v >>> 2) & 0x33333333);
+  v = (v + (v >>> 4)) & 0x0f0f0f0f;
+  return Math.imul(v, 0x01010101) >>> 24;
 }
