@@ -112,16 +112,15 @@ test('proves an optimum above the per-participant bound in its own thread (40 tr
   assert.deepEqual(checkSchedule(problem, r.slots, r.tables).violations, []);
 });
 
-test('inline, a second search joins in a thread after its delay, and its proof and schedule reach the caller', () => {
-  // The inline search's share is nothing (it stops at its first check), the helper's delay too: only
-  // the helper, in its thread, can prove the 8 triangles' 8 breaks.
+/**
+ * The inline search with `options` (its share nothing: it stops at its first check) must not prove
+ * the 8 triangles' 8 breaks itself, but the caller must get that proof and a valid 8-break schedule
+ * from the threads that join it.
+ */
+function provenByThreadsJoiningInline(options: Parameters<typeof inlineProver>[4]) {
   const problem = trianglesProblem(8, 12);
   const allowed = problem.meetings.map((m) => allowedSlots(problem, m));
-  const provers = inlineProver(problem, allowed, 0, performance.now() + 20_000, {
-    share: 0,
-    helperAfterMs: 0,
-    claspAfter: false,
-  });
+  const provers = inlineProver(problem, allowed, 0, performance.now() + 20_000, { share: 0, ...options });
   try {
     provers.finish(0);
     assert.notEqual(
@@ -140,32 +139,16 @@ test('inline, a second search joins in a thread after its delay, and its proof a
   } finally {
     provers.close();
   }
+}
+
+test('inline, a second search joins in a thread after its delay, and its proof and schedule reach the caller', () => {
+  // The helper's delay is nothing and clasp does not come: only the helper can prove it.
+  provenByThreadsJoiningInline({ helperAfterMs: 0, claspAfter: false });
 });
 
 test('inline, clasp joins in a thread when our solver’s share ends without a verdict, and proves what it could not', () => {
-  // The inline search's share is nothing and no helper comes: only clasp, joining after that share,
-  // can prove the 8 triangles' 8 breaks.
-  const problem = trianglesProblem(8, 12);
-  const allowed = problem.meetings.map((m) => allowedSlots(problem, m));
-  const provers = inlineProver(problem, allowed, 0, performance.now() + 20_000, { share: 0 });
-  try {
-    provers.finish(0);
-    assert.notEqual(
-      provers.verdict(),
-      1,
-      'the inline search alone proved it: the test needs a harder problem',
-    );
-    provers.wait(() => false);
-    assert.equal(provers.verdict(), 1);
-    assert.equal(provers.bound(), 8);
-    provers.stop(1000);
-    const found = provers.found();
-    assert.equal(found?.breaks, 8);
-    const slots = Array.from(found!.slots);
-    assert.deepEqual(checkSchedule(problem, slots, bruteForceTables(problem, slots)).violations, []);
-  } finally {
-    provers.close();
-  }
+  // No helper comes: only clasp, joining after the inline search's share, can prove it.
+  provenByThreadsJoiningInline({});
 });
 
 test('inline, without clasp after it, a search that gave up leaves no verdict but its own', () => {
