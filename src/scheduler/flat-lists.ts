@@ -1,3 +1,5 @@
+import { grown } from './typed-arrays.ts';
+
 /**
  * Growable lists of integers, one per key (a literal, for the SAT solver's watch lists, binary
  * implications and cardinality occurrences), all in one Int32Array. A list lives in a segment of
@@ -88,10 +90,3 @@ export class FlatLists {
 
 /** The segment a list of n ints gets when packed: room for as many again (at least 4). */
 const roomFor = (n: number) => (n === 0 ? 0 : Math.max(4, 2 * n));
-
-/** A copy of `a` in a new array of `size` ints (the rest zero). */
-export function grown(a: Int32Array, size: number): Int32Array<ArrayBuffer> {
-  const b = new Int32Array(size);
-  b.set(a);
-  return b;
-}

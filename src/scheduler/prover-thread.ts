@@ -160,33 +160,23 @@ export function inlineProver(
   const channel = newChannel(M, true);
   const channels = [channel];
   const peers: Int32Array[] = [];
-  let helper: Worker | undefined;
-  const others: Worker[] = [];
-  const startHelper = () => {
-    const own = newChannel(M, true);
-    const hinted = Atomics.load(channel, Channel.HINT_BREAKS);
-    if (hinted >= 0) postHint(own, hinted, hintSlots(channel, M));
-    const bound = Math.max(lowerBound, Atomics.load(channel, Channel.BOUND));
-    helper = startProverThread(
-      problem,
-      allowed,
-      bound,
-      own,
-      [channel],
-      deadline - performance.now(),
-      'improve',
+  const joined: Worker[] = [];
+  let helperStarted = false;
+  /** Starts a search in a thread on a channel of its own, from the best bound proven so far. */
+  const join = (engine: ProverEngine, own: Int32Array, itsPeers: Int32Array[]) => {
+    const bound = Math.max(lowerBound, ...channels.map((c) => Atomics.load(c, Channel.BOUND)));
+    joined.push(
+      startProverThread(problem, allowed, bound, own, itsPeers, deadline - performance.now(), engine),
     );
     channels.push(own);
     peers.push(own);
   };
-  const startClasp = () => {
+  const startHelper = () => {
+    helperStarted = true;
     const own = newChannel(M, true);
-    const bound = Math.max(lowerBound, ...channels.map((c) => Atomics.load(c, Channel.BOUND)));
-    others.push(
-      startProverThread(problem, allowed, bound, own, [], deadline - performance.now(), 'clasp-alone'),
-    );
-    channels.push(own);
-    peers.push(own);
+    const hinted = Atomics.load(channel, Channel.HINT_BREAKS);
+    if (hinted >= 0) postHint(own, hinted, hintSlots(channel, M));
+    join('improve', own, [channel]);
   };
   return {
     ...pool(channels, M, lowerBound),
@@ -197,18 +187,17 @@ export function inlineProver(
         peers,
         tick: () => {
           if (cancelled()) Atomics.store(channel, Channel.STOP, 1);
-          else if (helper === undefined && performance.now() >= helperAt) startHelper();
+          else if (!helperStarted && performance.now() >= helperAt) startHelper();
         },
       });
       const verdict = Atomics.load(channel, Channel.VERDICT);
       if (claspAfter && verdict !== 1 && verdict !== 2 && !cancelled() && performance.now() < deadline)
-        startClasp();
+        join('clasp-alone', newChannel(M, true), []);
     },
     stop: (ms: number) => stopAll(peers, ms),
     close() {
       for (const c of channels) Atomics.store(c, Channel.STOP, 1);
-      void helper?.terminate();
-      for (const w of others) void w.terminate();
+      for (const w of joined) void w.terminate();
     },
   };
 }

@@ -13,7 +13,8 @@
  * Literals: variable v (0-based) is 2v when true and 2v + 1 when false.
  */
 import { seededRandom } from '../domain/random.ts';
-import { FlatLists, grown } from './flat-lists.ts';
+import { FlatLists } from './flat-lists.ts';
+import { grown } from './typed-arrays.ts';
 
 export type SatAnswer = 'sat' | 'unsat' | 'unknown';
 
@@ -426,24 +427,19 @@ export class SatSolver {
   }
 
   private grow(size: number) {
-    const resize = <T extends Int8Array | Int32Array | Float64Array | Uint8Array>(a: T, n: number): T => {
-      const b = new (a.constructor as new (n: number) => T)(n);
-      b.set(a);
-      return b;
-    };
-    this.val = resize(this.val, 2 * size);
-    this.level = resize(this.level, size);
-    this.reasonKind = resize(this.reasonKind, size);
-    this.reasonData = resize(this.reasonData, size);
-    this.trailPos = resize(this.trailPos, size);
-    this.activity = resize(this.activity, size);
-    this.phase = resize(this.phase, size);
-    this.seen = resize(this.seen, size);
-    this.heap = resize(this.heap, size);
-    this.heapIndex = resize(this.heapIndex, size);
-    this.trail = resize(this.trail, size);
-    this.lits = resize(this.lits, size);
-    this.levelStamp = resize(this.levelStamp, size + 1);
+    this.val = grown(this.val, 2 * size);
+    this.level = grown(this.level, size);
+    this.reasonKind = grown(this.reasonKind, size);
+    this.reasonData = grown(this.reasonData, size);
+    this.trailPos = grown(this.trailPos, size);
+    this.activity = grown(this.activity, size);
+    this.phase = grown(this.phase, size);
+    this.seen = grown(this.seen, size);
+    this.heap = grown(this.heap, size);
+    this.heapIndex = grown(this.heapIndex, size);
+    this.trail = grown(this.trail, size);
+    this.lits = grown(this.lits, size);
+    this.levelStamp = grown(this.levelStamp, size + 1);
     this.capacity = size;
   }
 

@@ -1,5 +1,6 @@
 import { maximumMatching } from './matching.ts';
 import { neg, type Propagator, type SatSolver } from './sat.ts';
+import { grown } from './typed-arrays.ts';
 
 /** A meeting of two participants that may take place in a slot, and its meeting-in-slot literal there. */
 export interface SlotPair {
@@ -170,8 +171,8 @@ export function slotMatchingPropagator(
       const t = busyIn[l]!;
       if (t >= 0) {
         if (counted === countedPos.length) {
-          countedPos = grown(countedPos);
-          countedLit = grown(countedLit);
+          countedPos = grown(countedPos, 2 * counted);
+          countedLit = grown(countedLit, 2 * counted);
         }
         countedPos[counted] = i;
         countedLit[counted++] = l;
@@ -191,10 +192,4 @@ export function slotMatchingPropagator(
     }
     return undefined;
   };
-}
-
-function grown(a: Int32Array): Int32Array {
-  const b = new Int32Array(2 * a.length);
-  b.set(a);
-  return b;
 }
