@@ -149,6 +149,41 @@ test('gives up with unknown when asked to stop', () => {
   );
 });
 
+test('restarts as one long call when the search is cut into many short calls', () => {
+  // Pigeonhole 9 → 8 again: thousands of conflicts without an answer.
+  const pigeonhole = () => {
+    const s = new SatSolver();
+    const x = Array.from({ length: 9 }, () => Array.from({ length: 8 }, () => lit(s.newVar())));
+    for (const row of x) s.addClause(row);
+    for (let h = 0; h < 8; h++)
+      s.addAtMost(
+        x.map((row) => row[h]!),
+        1,
+      );
+    return s;
+  };
+  const whole = pigeonhole();
+  assert.equal(
+    whole.solve([], () => whole.conflicts > 3000),
+    'unknown',
+  );
+  const cut = pigeonhole();
+  let calls = 0;
+  while (cut.conflicts <= 3000) {
+    const limit = cut.conflicts + 100;
+    assert.equal(
+      cut.solve([], () => cut.conflicts > limit),
+      'unknown',
+    );
+    calls++;
+  }
+  assert.ok(calls >= 10, `${calls} calls`);
+  // Luby's sequence restarts about 15 times in 3,000 conflicts; starting it again at each call
+  // would restart at least once a call.
+  assert.ok(whole.restarts >= 10, `${whole.restarts} restarts`);
+  assert.ok(Math.abs(cut.restarts - whole.restarts) <= 3, `${cut.restarts} against ${whole.restarts}`);
+});
+
 test('stays right through thousands of conflicts, as learnt clauses are dropped and their memory compacted', () => {
   // Planted 3-SAT: every clause holds under a hidden assignment, so the answer must be a model.
   const random = seededRandom(3);
