@@ -133,8 +133,8 @@ test('names the assumptions a refutation used, and the formula refutes those alo
   assert.ok(refuted > 100 && fewer > 50, `${refuted} refuted, ${fewer} with fewer assumptions than given`);
 });
 
-test('gives up with unknown when asked to stop', () => {
-  // Pigeonhole 9 → 8: unsatisfiable and hard for resolution, so the stop comes first.
+/** Pigeonhole 9 → 8: unsatisfiable and hard for resolution, so thousands of conflicts without an answer. */
+function pigeonhole(): SatSolver {
   const s = new SatSolver();
   const x = Array.from({ length: 9 }, () => Array.from({ length: 8 }, () => lit(s.newVar())));
   for (const row of x) s.addClause(row);
@@ -143,6 +143,11 @@ test('gives up with unknown when asked to stop', () => {
       x.map((row) => row[h]!),
       1,
     );
+  return s;
+}
+
+test('gives up with unknown when asked to stop', () => {
+  const s = pigeonhole();
   assert.equal(
     s.solve([], () => s.conflicts > 200),
     'unknown',
@@ -150,18 +155,6 @@ test('gives up with unknown when asked to stop', () => {
 });
 
 test('restarts as one long call when the search is cut into many short calls', () => {
-  // Pigeonhole 9 → 8 again: thousands of conflicts without an answer.
-  const pigeonhole = () => {
-    const s = new SatSolver();
-    const x = Array.from({ length: 9 }, () => Array.from({ length: 8 }, () => lit(s.newVar())));
-    for (const row of x) s.addClause(row);
-    for (let h = 0; h < 8; h++)
-      s.addAtMost(
-        x.map((row) => row[h]!),
-        1,
-      );
-    return s;
-  };
   const whole = pigeonhole();
   assert.equal(
     whole.solve([], () => whole.conflicts > 3000),
