@@ -275,7 +275,8 @@ function anchoredDescent(
   return calls > 0 ? 0 : -1;
 }
 
-const ROUND_CONFLICTS = 2000;
+/** The first call's conflicts for a question; each further call (a turn) doubles it. */
+export const ROUND_CONFLICTS = 2000;
 
 /**
  * The participants-per-slot bound (a slot holds at most the participants of its `tables` largest
