@@ -9,7 +9,7 @@ import { spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { tightenByPrecedence } from '../src/scheduler/domains.ts';
 import { parseDzn } from '../src/scheduler/dzn.ts';
-import { buildModel, ROUND_CONFLICTS } from '../src/scheduler/exact.ts';
+import { buildModel, turnBudget } from '../src/scheduler/exact.ts';
 import { breaksLowerBound } from '../src/scheduler/lower-bound.ts';
 import { allowedSlots } from '../src/scheduler/problem.ts';
 
@@ -81,7 +81,7 @@ function runOrder(file: string, k: number, order: number, cap: number, growing: 
   const started = performance.now();
   let answer = 'unknown';
   for (let turn = 0; answer === 'unknown' && solver.conflicts <= cap; turn++) {
-    const limit = growing ? solver.conflicts + ROUND_CONFLICTS * 2 ** Math.min(turn, 12) : cap;
+    const limit = growing ? solver.conflicts + turnBudget(turn) : cap;
     answer = solver.solve([assumption], () => solver.conflicts > cap || solver.conflicts > limit);
   }
   return { order, answer, conflicts: solver.conflicts, seconds: (performance.now() - started) / 1000 };

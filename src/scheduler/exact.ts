@@ -154,7 +154,7 @@ export function prove(
   // annealing's would lead it back to the annealing's local optimum: SCHEDULER.md).
   for (let turn = 0; ; turn++) {
     const mode = search === 'climb' && performance.now() > improveAfter ? 'improve' : search;
-    const budget = ROUND_CONFLICTS * 2 ** Math.min(turn, 12);
+    const budget = turnBudget(turn);
     // A bound another thread proved is ours too: no need to prove it again.
     bound = Math.max(bound, peerBound());
     Atomics.store(channel, Channel.BOUND, bound);
@@ -275,8 +275,8 @@ function anchoredDescent(
   return calls > 0 ? 0 : -1;
 }
 
-/** The first call's conflicts for a question; each further call (a turn) doubles it. */
-export const ROUND_CONFLICTS = 2000;
+/** The conflicts of a turn's call: 2,000 at first, twice as many each turn (up to 2^12 times). */
+export const turnBudget = (turn: number) => 2000 * 2 ** Math.min(turn, 12);
 
 /**
  * The participants-per-slot bound (a slot holds at most the participants of its `tables` largest
