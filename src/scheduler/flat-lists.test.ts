@@ -4,7 +4,7 @@ import { seededRandom } from '../domain/random.ts';
 import { FlatLists } from './flat-lists.ts';
 
 const read = (lists: FlatLists, key: number) =>
-  Array.from(lists.data.subarray(lists.start[key]!, lists.start[key]! + lists.len[key]!));
+  Array.from(lists.data.subarray(lists.head[2 * key]!, lists.head[2 * key]! + lists.head[2 * key + 1]!));
 
 test('FlatLists keeps every list intact through pushes that move and grow, shrinking and compaction', () => {
   const random = seededRandom(7);
@@ -35,7 +35,7 @@ test('FlatLists keeps every list intact through pushes that move and grow, shrin
     expected.forEach((want, key) => {
       const keep = Math.floor(want.length / 3);
       want.length = keep;
-      lists.len[key] = keep;
+      lists.head[2 * key + 1] = keep;
     });
     const before = lists.data.length;
     lists.compactIfWasteful();

@@ -3,8 +3,9 @@ import { grown } from './typed-arrays.ts';
 /**
  * Growable lists of integers, one per key (a literal, for the SAT solver's watch lists, binary
  * implications and cardinality occurrences), all in one Int32Array. A list lives in a segment of
- * that array (`start`, `cap`), with its length in `len`; a full list moves to a segment twice its
- * size at the end. One array instead of a typed array per list: reading a list is one offset and then
+ * that array, from `head[2 * key]`, with its length in `head[2 * key + 1]` (side by side, so that
+ * finding a list is one memory access, not two) and its room in `cap`; a full list moves to a
+ * segment twice its size at the end. One array instead of a typed array per list: reading a list is one offset and then
  * the data, not an object, its header and then the data (propagation reads thousands of lists per
  * conflict; SCHEDULER.md).
  *
@@ -14,9 +15,9 @@ import { grown } from './typed-arrays.ts';
  */
 export class FlatLists {
   data = new Int32Array(1 << 12);
-  start = new Int32Array(0);
+  /** Per key: the list's first index in `data`, then its length. */
+  head = new Int32Array(0);
   cap = new Int32Array(0);
-  len = new Int32Array(0);
   private keys = 0;
   private top = 0;
   /** Ints in segments no list uses any more (left behind by moves). */
@@ -25,47 +26,47 @@ export class FlatLists {
   /** Adds an empty list; returns its key (0, 1, 2, …). */
   add(): number {
     const key = this.keys++;
-    if (key === this.start.length) {
+    if (key === this.cap.length) {
       const size = Math.max(64, 2 * key);
-      this.start = grown(this.start, size);
+      this.head = grown(this.head, 2 * size);
       this.cap = grown(this.cap, size);
-      this.len = grown(this.len, size);
     }
-    this.start[key] = this.top;
+    this.head[2 * key] = this.top;
+    this.head[2 * key + 1] = 0;
     this.cap[key] = 0;
-    this.len[key] = 0;
     return key;
   }
 
   push(key: number, value: number) {
-    const n = this.len[key]!;
+    const n = this.head[2 * key + 1]!;
     if (n === this.cap[key]) this.move(key, Math.max(4, 2 * n));
-    this.data[this.start[key]! + n] = value;
-    this.len[key] = n + 1;
+    this.data[this.head[2 * key]! + n] = value;
+    this.head[2 * key + 1] = n + 1;
   }
 
   /** Two values at once (a watch: clause and blocker). */
   push2(key: number, a: number, b: number) {
-    const n = this.len[key]!;
+    const n = this.head[2 * key + 1]!;
     if (n + 2 > this.cap[key]!) this.move(key, Math.max(4, 2 * n));
-    const at = this.start[key]! + n;
+    const at = this.head[2 * key]! + n;
     this.data[at] = a;
     this.data[at + 1] = b;
-    this.len[key] = n + 2;
+    this.head[2 * key + 1] = n + 2;
   }
 
   /** Packs every list into a fresh array (with room to grow), when more than half of the array is left behind. */
   compactIfWasteful() {
     if (this.wasted * 2 <= this.top) return;
     let total = 0;
-    for (let k = 0; k < this.keys; k++) total += roomFor(this.len[k]!);
+    for (let k = 0; k < this.keys; k++) total += roomFor(this.head[2 * k + 1]!);
     const fresh = new Int32Array(Math.max(1 << 12, 2 * total));
     let top = 0;
     for (let k = 0; k < this.keys; k++) {
-      const s = this.start[k]!;
-      fresh.set(this.data.subarray(s, s + this.len[k]!), top);
-      this.start[k] = top;
-      this.cap[k] = roomFor(this.len[k]!);
+      const s = this.head[2 * k]!;
+      const n = this.head[2 * k + 1]!;
+      fresh.set(this.data.subarray(s, s + n), top);
+      this.head[2 * k] = top;
+      this.cap[k] = roomFor(n);
       top += this.cap[k]!;
     }
     this.data = fresh;
@@ -79,10 +80,10 @@ export class FlatLists {
       while (length < this.top + size) length *= 2;
       this.data = grown(this.data, length);
     }
-    const s = this.start[key]!;
-    this.data.copyWithin(this.top, s, s + this.len[key]!);
+    const s = this.head[2 * key]!;
+    this.data.copyWithin(this.top, s, s + this.head[2 * key + 1]!);
     this.wasted += this.cap[key]!;
-    this.start[key] = this.top;
+    this.head[2 * key] = this.top;
     this.cap[key] = size;
     this.top += size;
   }

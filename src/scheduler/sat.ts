@@ -489,11 +489,12 @@ export class SatSolver {
     this.trailPos[v] = this.trailLen;
     this.trail[this.trailLen++] = l;
     const occ = this.cardOcc;
-    const n = occ.len[l]!;
+    const n = occ.head[2 * l + 1]!;
     if (n === 0) return;
     const occData = occ.data;
     const count = this.cardCount;
-    for (let i = occ.start[l]! + n - 1; i >= occ.start[l]!; i--) count[occData[i]!]!++;
+    const first = occ.head[2 * l]!;
+    for (let i = first + n - 1; i >= first; i--) count[occData[i]!]!++;
   }
 
   private backtrack(lvl: number) {
@@ -508,8 +509,11 @@ export class SatSolver {
       this.val[l] = 0;
       this.val[l ^ 1] = 0;
       this.reasonKind[v] = NONE;
-      const n = occ.len[l]!;
-      if (n > 0) for (let j = occ.start[l]! + n - 1; j >= occ.start[l]!; j--) this.cardCount[occData[j]!]!--;
+      const n = occ.head[2 * l + 1]!;
+      if (n > 0) {
+        const first = occ.head[2 * l]!;
+        for (let j = first + n - 1; j >= first; j--) this.cardCount[occData[j]!]!--;
+      }
       if (this.heapIndex[v] === -1) this.heapInsert(v);
     }
     this.trailLen = stop;
@@ -529,8 +533,8 @@ export class SatSolver {
       const p = this.trail[this.qhead++]!;
       this.propagations++;
       const imp = implies.data;
-      const impEnd = implies.start[p]! + implies.len[p]!;
-      for (let i = implies.start[p]!; i < impEnd; i++) {
+      const impEnd = implies.head[2 * p]! + implies.head[2 * p + 1]!;
+      for (let i = implies.head[2 * p]!; i < impEnd; i++) {
         const q = imp[i]!;
         const vq = val[q];
         if (vq === 1) continue;
@@ -544,8 +548,8 @@ export class SatSolver {
       const np = p ^ 1;
       // watches.data is reloaded after each push (which may grow it); np's own segment never moves here.
       let ws = watches.data;
-      const s = watches.start[np]!;
-      const n = s + watches.len[np]!;
+      const s = watches.head[2 * np]!;
+      const n = s + watches.head[2 * np + 1]!;
       let i = s;
       let j = s;
       while (i < n) {
@@ -586,16 +590,16 @@ export class SatSolver {
         ws[j++] = first;
         if (val[first] === -1) {
           while (i < n) ws[j++] = ws[i++]!;
-          watches.len[np] = j - s;
+          watches.head[2 * np + 1] = j - s;
           this.qhead = this.trailLen;
           return ref;
         }
         this.enqueue(first, CLAUSE, ref);
       }
-      watches.len[np] = j - s;
+      watches.head[2 * np + 1] = j - s;
       const occ = cardOcc.data;
-      const occEnd = cardOcc.start[p]! + cardOcc.len[p]!;
-      for (let o = cardOcc.start[p]!; o < occEnd; o++) {
+      const occEnd = cardOcc.head[2 * p]! + cardOcc.head[2 * p + 1]!;
+      for (let o = cardOcc.head[2 * p]!; o < occEnd; o++) {
         const ci = occ[o]!;
         const count = this.cardCount[ci]!;
         const k = this.cardK[ci]!;
@@ -768,15 +772,15 @@ export class SatSolver {
     const watches = this.watches;
     const ws = watches.data;
     for (let l = 0; l < 2 * this.nVars; l++) {
-      const s = watches.start[l]!;
-      const n = s + watches.len[l]!;
+      const s = watches.head[2 * l]!;
+      const n = s + watches.head[2 * l + 1]!;
       let j = s;
       for (let i = s; i < n; i += 2)
         if (!drop.has(ws[i]!)) {
           ws[j++] = ws[i]!;
           ws[j++] = ws[i + 1]!;
         }
-      watches.len[l] = j - s;
+      watches.head[2 * l + 1] = j - s;
     }
     watches.compactIfWasteful();
     if (this.wasted * 2 > this.memTop) this.compact();
@@ -800,8 +804,8 @@ export class SatSolver {
     const watches = this.watches;
     const ws = watches.data;
     for (let l = 0; l < 2 * this.nVars; l++) {
-      const s = watches.start[l]!;
-      for (let i = s; i < s + watches.len[l]!; i += 2) ws[i] = moved.get(ws[i]!)!;
+      const s = watches.head[2 * l]!;
+      for (let i = s; i < s + watches.head[2 * l + 1]!; i += 2) ws[i] = moved.get(ws[i]!)!;
     }
     for (let i = 0; i < this.trailLen; i++) {
       const v = this.trail[i]! >> 1;
