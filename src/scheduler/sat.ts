@@ -533,8 +533,9 @@ export class SatSolver {
       const p = this.trail[this.qhead++]!;
       this.propagations++;
       const imp = implies.data;
-      const impEnd = implies.head[2 * p]! + implies.head[2 * p + 1]!;
-      for (let i = implies.head[2 * p]!; i < impEnd; i++) {
+      const impStart = implies.head[2 * p]!;
+      const impEnd = impStart + implies.head[2 * p + 1]!;
+      for (let i = impStart; i < impEnd; i++) {
         const q = imp[i]!;
         const vq = val[q];
         if (vq === 1) continue;
@@ -598,8 +599,9 @@ export class SatSolver {
       }
       watches.head[2 * np + 1] = j - s;
       const occ = cardOcc.data;
-      const occEnd = cardOcc.head[2 * p]! + cardOcc.head[2 * p + 1]!;
-      for (let o = cardOcc.head[2 * p]!; o < occEnd; o++) {
+      const occStart = cardOcc.head[2 * p]!;
+      const occEnd = occStart + cardOcc.head[2 * p + 1]!;
+      for (let o = occStart; o < occEnd; o++) {
         const ci = occ[o]!;
         const count = this.cardCount[ci]!;
         const k = this.cardK[ci]!;
