@@ -177,7 +177,7 @@ test('restarts as one long call when the search is cut into many short calls', (
   assert.ok(Math.abs(cut.restarts - whole.restarts) <= 3, `${cut.restarts} against ${whole.restarts}`);
 });
 
-test('stays right through thousands of conflicts, as learnt clauses are dropped and their memory compacted', () => {
+test('stays right through thousands of conflicts, as learnt clauses are shrunk, dropped and their memory compacted', () => {
   // Planted 3-SAT: every clause holds under a hidden assignment, so the answer must be a model.
   const random = seededRandom(3);
   let compactions = 0;
@@ -208,6 +208,7 @@ test('stays right through thousands of conflicts, as learnt clauses are dropped 
     for (let a = 0; a < 9; a++) for (let b = a + 1; b < 9; b++) s.addClause([x[a]![h]! ^ 1, x[b]![h]! ^ 1]);
   assert.equal(s.solve(), 'unsat');
   assert.ok(s.conflicts > 4000, `pigeonhole took ${s.conflicts} conflicts`);
+  assert.ok(s.shrunkLits > 0, 'all-UIP shrinking took literals out of learnt clauses');
   compactions += s.compactions;
   assert.ok(compactions > 0, 'the clause memory was compacted at least once');
 });

@@ -1,6 +1,7 @@
 /**
  * A CDCL SAT solver with native "at most k" constraints, written for the scheduler's exact search:
- * two watched literals, binary implications apart, 1-UIP learning with recursive minimization,
+ * two watched literals, binary implications apart, 1-UIP learning with recursive minimization and
+ * all-UIP shrinking,
  * VSIDS, phase saving, Luby restarts and clause-database reduction by LBD, and an optional propagator
  * that adds implied clauses once unit propagation is done (the slots' matchings). Incremental: clauses may
  * be added and cardinality bounds tightened between calls, and every learnt clause stays valid
@@ -131,6 +132,9 @@ export class SatSolver {
   compactions = 0;
   decisions = 0;
   propagations = 0;
+  /** Literals that all-UIP shrinking took out of learnt clauses. */
+  shrunkLits = 0;
+  private shrinkMark = new Uint8Array(0);
 
   newVar(): number {
     if (this.nVars === this.capacity) this.grow(Math.max(1024, this.capacity * 2));
@@ -442,6 +446,7 @@ export class SatSolver {
     this.activity = grown(this.activity, size);
     this.phase = grown(this.phase, size);
     this.seen = grown(this.seen, size);
+    this.shrinkMark = grown(this.shrinkMark, size);
     this.heap = grown(this.heap, size);
     this.heapIndex = grown(this.heapIndex, size);
     this.trail = grown(this.trail, size);
@@ -707,6 +712,7 @@ export class SatSolver {
     }
     learnt.length = j;
     for (const l of toClear) seen[l >> 1] = 0;
+    this.shrink(learnt);
     let backLevel = 0;
     if (learnt.length > 1) {
       let max = 1;
@@ -726,6 +732,92 @@ export class SatSolver {
       }
     }
     return { learnt, backLevel, lbd };
+  }
+
+  /**
+   * All-UIP shrinking (Feng and Bacchus, SAT 2020): the literals of one earlier decision level in the
+   * learnt clause are replaced by that level's own UIP, the one literal of the level that all of them
+   * follow from, when resolving back to it brings in no literal of a lower level that the clause does
+   * not already hold (or imply). The clause keeps its LBD and gets shorter: at most one literal a level.
+   * On forum-13crafb's question at its bound, learnt clauses half as long (a mean 51 literals, not
+   * 107) and a conflict 8 % cheaper; ticf-13crafb's schedule at its bound in a median 41,500 conflicts
+   * instead of 59,700, tic-13crafc's "none with 3" in 15,800 instead of 25,300 (EXPERIMENTS.md).
+   */
+  private shrink(learnt: number[]) {
+    if (learnt.length <= 2) return;
+    const seen = this.seen;
+    const level = this.level;
+    const trailPos = this.trailPos;
+    const mark = this.shrinkMark;
+    // Literals by level (the asserting literal, at index 0, stays).
+    const byLevel = new Map<number, number[]>();
+    let abstract = 0;
+    for (let i = 1; i < learnt.length; i++) {
+      const l = learnt[i]!;
+      seen[l >> 1] = 1;
+      const lv = level[l >> 1]!;
+      abstract |= 1 << (lv & 31);
+      const list = byLevel.get(lv);
+      if (list === undefined) byLevel.set(lv, [l]);
+      else list.push(l);
+    }
+    const toClear: number[] = [];
+    const out: number[] = [learnt[0]!];
+    for (const [lv, lits] of byLevel) {
+      if (lits.length === 1) {
+        out.push(lits[0]!);
+        continue;
+      }
+      let open = 0;
+      let pos = 0;
+      const marked: number[] = [];
+      for (const l of lits) {
+        mark[l >> 1] = 1;
+        marked.push(l >> 1);
+        open++;
+        if (trailPos[l >> 1]! > pos) pos = trailPos[l >> 1]!;
+      }
+      let uip = -1;
+      for (let i = pos; i >= 0; i--) {
+        const t = this.trail[i]!;
+        const v = t >> 1;
+        if (mark[v] === 0) continue;
+        if (open === 1) {
+          uip = t ^ 1;
+          break;
+        }
+        if (this.reasonKind[v] === NONE) break;
+        const n = this.reasonLits(v, NO_CONFLICT);
+        let ok = true;
+        for (let k = 0; k < n && ok; k++) {
+          const q = this.lits[k]!;
+          const u = q >> 1;
+          const lu = level[u]!;
+          if (lu === lv) {
+            if (mark[u] === 0) {
+              mark[u] = 1;
+              marked.push(u);
+              open++;
+            }
+          } else if (lu !== 0 && seen[u] === 0) {
+            // Another level's literal: fine if the clause implies it (recursive minimization's test).
+            if (this.reasonKind[u] === NONE || !this.redundant(q, abstract, toClear)) ok = false;
+          }
+        }
+        if (!ok) break;
+        mark[v] = 0;
+        open--;
+      }
+      for (const u of marked) mark[u] = 0;
+      if (uip >= 0) {
+        out.push(uip);
+        this.shrunkLits += lits.length - 1;
+      } else for (const l of lits) out.push(l);
+    }
+    for (let i = 1; i < learnt.length; i++) seen[learnt[i]! >> 1] = 0;
+    for (const l of toClear) seen[l >> 1] = 0;
+    learnt.length = 0;
+    for (const l of out) learnt.push(l);
   }
 
   private redundant(p: number, abstract: number, toClear: number[]): boolean {
