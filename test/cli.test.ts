@@ -208,11 +208,14 @@ describe('the escale CLI', () => {
       [['solve', bad], /meetings\.0\.participants\.1: participant 3 is outside 1\.\.2/],
       [['solve', bad, '--time-limit', 'soon'], /--time-limit must be a number/],
       [['solve'], /needs a FILE/],
+      [['solve', bad, '--fairness', '-1'], /--fairness.*argument is ambiguous.*'--fairness=-XYZ'/],
+      [['solve', bad, '--fairness=-1'], /--fairness must be a number of at least 0, got "-1"/],
     ];
     for (const [argv, message] of cases) {
       const r = await run(...argv);
       assert.equal(r.code, 2, r.err);
       assert.match(r.err, message);
+      assert.equal(r.err.trim().split('\n').length, 1, r.err);
     }
   });
 

@@ -47,7 +47,11 @@ export async function main(
     try {
       parsed = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true });
     } catch (e) {
-      throw new UsageError((e as Error).message.split('\n')[0] ?? 'bad arguments');
+      // One line: node's first sentence, and its hint when a value starts with a dash
+      // ("--fairness -1": write it "--fairness=-1").
+      const lines = (e as Error).message.split('\n');
+      const hint = lines.find((l) => l.startsWith('To specify an option argument'));
+      throw new UsageError([lines[0] ?? 'bad arguments', hint].filter(Boolean).join(' '));
     }
     const { values: flags, positionals } = parsed;
     const [first, second, ...rest] = positionals;
