@@ -788,8 +788,9 @@ export class SatSolver {
         }
         if (this.reasonKind[v] === NONE) break;
         const n = this.reasonLits(v, NO_CONFLICT);
-        let ok = true;
-        for (let k = 0; k < n && ok; k++) {
+        // Another level's literals, tested after the loop: the test reuses `this.lits`.
+        const others: number[] = [];
+        for (let k = 0; k < n; k++) {
           const q = this.lits[k]!;
           const u = q >> 1;
           const lu = level[u]!;
@@ -799,12 +800,11 @@ export class SatSolver {
               marked.push(u);
               open++;
             }
-          } else if (lu !== 0 && seen[u] === 0) {
-            // Another level's literal: fine if the clause implies it (recursive minimization's test).
-            if (this.reasonKind[u] === NONE || !this.redundant(q, abstract, toClear)) ok = false;
-          }
+          } else if (lu !== 0 && seen[u] === 0) others.push(q);
         }
-        if (!ok) break;
+        // Fine if the clause implies them (recursive minimization's test).
+        if (others.some((q) => this.reasonKind[q >> 1] === NONE || !this.redundant(q, abstract, toClear)))
+          break;
         mark[v] = 0;
         open--;
       }
