@@ -212,3 +212,38 @@ test('stays right through thousands of conflicts, as learnt clauses are shrunk, 
   compactions += s.compactions;
   assert.ok(compactions > 0, 'the clause memory was compacted at least once');
 });
+
+test('every clause it learns is implied by the formula, as a second solver that does not shrink confirms', () => {
+  // At-most-k constraints over many literals give reasons of several literals; each learnt clause C
+  // (one in four) is checked by a second solver without shrinking: the formula and not-C have no model.
+  const random = seededRandom(11);
+  let checked = 0;
+  let shrunk = 0;
+  for (let round = 0; round < 12; round++) {
+    const vars = 40;
+    const pick = () => lit(Math.floor(random() * vars), random() < 0.5);
+    const clauses = Array.from({ length: 90 }, () => Array.from({ length: 3 }, pick));
+    const cards = Array.from({ length: 10 }, () => {
+      const chosen = [...new Set(Array.from({ length: 14 }, () => Math.floor(random() * vars)))];
+      return { lits: chosen.map((v) => lit(v, random() < 0.5)), k: 3 + Math.floor(random() * 3) };
+    });
+    const f = { vars, clauses, cards };
+    const s = load(f);
+    const learnt: number[][] = [];
+    s.onLearnt = (c) => learnt.push([...c]);
+    for (let q = 0; q < 30; q++) s.solve(Array.from({ length: 3 + Math.floor(random() * 4) }, pick));
+    shrunk += s.shrunkLits;
+    for (const c of learnt.filter((_, i) => i % 4 === 0)) {
+      const oracle = load(f);
+      oracle.shrinking = false;
+      assert.equal(
+        oracle.solve(c.map((l) => l ^ 1)),
+        'unsat',
+        `round ${round}: learnt clause ${c} is implied`,
+      );
+      checked++;
+    }
+  }
+  assert.ok(checked > 200, `${checked} learnt clauses checked`);
+  assert.ok(shrunk > 0, 'shrinking took literals out of some of them');
+});

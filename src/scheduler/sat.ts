@@ -134,6 +134,10 @@ export class SatSolver {
   propagations = 0;
   /** Literals that all-UIP shrinking took out of learnt clauses. */
   shrunkLits = 0;
+  /** Whether learnt clauses are shrunk (see shrink); off only to compare, or for a second opinion in tests. */
+  shrinking = true;
+  /** Told each clause that conflict analysis learns (for tests that check it is implied). */
+  onLearnt: ((clause: readonly number[]) => void) | undefined;
   private shrinkMark = new Uint8Array(0);
 
   newVar(): number {
@@ -286,6 +290,7 @@ export class SatSolver {
           return 'unsat';
         }
         const { learnt, backLevel, lbd } = this.analyze(conflict);
+        this.onLearnt?.(learnt);
         this.backtrack(backLevel);
         if (learnt.length === 1) this.enqueue(learnt[0]!, NONE, 0);
         else {
@@ -712,7 +717,7 @@ export class SatSolver {
     }
     learnt.length = j;
     for (const l of toClear) seen[l >> 1] = 0;
-    this.shrink(learnt);
+    if (this.shrinking) this.shrink(learnt);
     let backLevel = 0;
     if (learnt.length > 1) {
       let max = 1;
@@ -740,8 +745,9 @@ export class SatSolver {
    * follow from, when resolving back to it brings in no literal of a lower level that the clause does
    * not already hold (or imply). The clause keeps its LBD and gets shorter: at most one literal a level.
    * On forum-13crafb's question at its bound, learnt clauses half as long (a mean 51 literals, not
-   * 107) and a conflict 8 % cheaper; ticf-13crafb's schedule at its bound in a median 41,500 conflicts
-   * instead of 59,700, tic-13crafc's "none with 3" in 15,800 instead of 25,300 (EXPERIMENTS.md).
+   * 107). Medians of eight orders, before → after: forum-13crafb's schedule at its bound 62,300 →
+   * 46,100 conflicts, ticf-13crafb's 59,700 → 37,500, tic-13crafc's "none with 3" 25,300 → 13,300
+   * (EXPERIMENTS.md).
    */
   private shrink(learnt: number[]) {
     if (learnt.length <= 2) return;
