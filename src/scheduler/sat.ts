@@ -768,6 +768,8 @@ export class SatSolver {
       else list.push(l);
     }
     const toClear: number[] = [];
+    // A reason's literals of other levels, tested after reading it: the test reuses `this.lits`.
+    const others: number[] = [];
     const out: number[] = [learnt[0]!];
     for (const [lv, lits] of byLevel) {
       if (lits.length === 1) {
@@ -792,10 +794,9 @@ export class SatSolver {
           uip = t ^ 1;
           break;
         }
-        if (this.reasonKind[v] === NONE) break;
+        if (this.reasonKind[v] === NONE) break; // not reached: the level's decision comes with open === 1
         const n = this.reasonLits(v, NO_CONFLICT);
-        // Another level's literals, tested after the loop: the test reuses `this.lits`.
-        const others: number[] = [];
+        others.length = 0;
         for (let k = 0; k < n; k++) {
           const q = this.lits[k]!;
           const u = q >> 1;
