@@ -68,7 +68,7 @@ describe('the escale CLI', () => {
       [create, /already/],
       [
         [...create.slice(0, 11), 'Mars/Olympus', ...create.slice(12)].map((a) => a.replace('nice-', 'x-')),
-        /timezone/,
+        /invalid input: --timezone: not an IANA time zone/,
       ],
       [['mission', 'create', '--title', 'x'], /--slug is required/],
       [['mission', 'list', '--colour'], /colour/],
