@@ -20,8 +20,8 @@ export function describeCliError(err: unknown): { line: string; code: number } {
       code: err.code === 'internal' ? 1 : 2,
     };
   }
-  // By name, not instanceof: importing zod here would cost every command, `solve` included, 0.05 s
-  // of start-up; the commands that validate with it load it themselves.
+  // By name, not instanceof: importing zod here would cost every command, `solve` included, about
+  // 0.1 s of start-up; the commands that validate with it load it themselves.
   if (err instanceof Error && err.name === 'ZodError' && Array.isArray((err as ZodError).issues)) {
     const issues = (err as ZodError).issues
       .map((i) => `--${i.path.map(String).join('.') || 'input'}: ${i.message}`)

@@ -19,7 +19,8 @@ function integerFlag(flags: Flags, name: string, fallback: number, min: number):
 async function readProblem(file: string, fairness: number | undefined): Promise<SchedulingProblem> {
   const text = await readFile(file, 'utf8');
   const json = file.endsWith('.json') || text.trimStart().startsWith('{');
-  // Loaded only for JSON: its schema's library takes 0.05 s to load, a tenth of a small file's solve.
+  // Loaded only for JSON: its schema's library takes about 0.1 s to load, as long as the whole
+  // search of a small benchmark file.
   const parseJson = json ? (await import('../scheduler/json-format.ts')).parseProblemJson : undefined;
   try {
     return parseJson ? parseJson(text, fairness) : parseDzn(text, fairness ?? 2);
