@@ -324,3 +324,31 @@ test('every clause our solver learns on the model is implied by it, where shrink
   assert.ok(checked > 100, `${checked} learnt clauses checked`);
   assert.ok(shrunk > 1000, `shrinking took ${shrunk} literals out`);
 });
+
+test('climbing, the search takes the same path whether or not a schedule is known when it starts', () => {
+  // The threads' climbing search asks "any schedule?" to its end even when the annealing's first
+  // schedule is already there or arrives meanwhile: its path, and so the schedule it ends with,
+  // depends on the problem alone, not on the threads' timing (SCHEDULER.md).
+  const { problem, hiddenSlots, hiddenTables } = generateProblem({
+    participants: 40,
+    days: 1,
+    slotsPerDay: 10,
+    morningSlots: 5,
+    minMeetings: 4,
+    maxMeetings: 8,
+    seed: 4,
+  });
+  const allowed = problem.meetings.map((m) => allowedSlots(problem, m));
+  const bound = breaksLowerBound(problem, allowed);
+  const hidden = checkSchedule(problem, hiddenSlots, hiddenTables);
+  assert.deepEqual(hidden.violations, []);
+  assert.ok(hidden.breaks > bound + 2, `the hint (${hidden.breaks} breaks) is far above the bound ${bound}`);
+  const ends = [false, true].map((hinted) => {
+    const channel = newChannel(problem.meetings.length, false);
+    if (hinted) postHint(channel, hidden.breaks, Int32Array.from(hiddenSlots));
+    prove(problem, allowed, bound, channel, performance.now() + 20_000, { search: 'climb' });
+    assert.equal(channel[Channel.VERDICT], 1, hinted ? 'with the hint' : 'without it');
+    return Array.from(foundSlots(channel, problem.meetings.length));
+  });
+  assert.deepEqual(ends[1], ends[0]);
+});

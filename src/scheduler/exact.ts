@@ -135,9 +135,12 @@ export function prove(
     ownBreaks = model.countBreaks();
     Atomics.store(channel, Channel.FOUND_BREAKS, ownBreaks);
   };
-  if (best() === Number.POSITIVE_INFINITY) {
-    // Is there any complete schedule?
-    const answer = solver.solve([], () => stopped() || best() < Number.POSITIVE_INFINITY);
+  // Is there any complete schedule? Climbing, the question is always asked, and to its end whatever
+  // the annealing finds meanwhile: the search's path then depends on the problem alone, not on when
+  // the annealing's first schedule arrives (SCHEDULER.md). Otherwise only until a schedule is known.
+  const climbing = search === 'climb';
+  if (climbing || best() === Number.POSITIVE_INFINITY) {
+    const answer = solver.solve([], () => stopped() || (!climbing && best() < Number.POSITIVE_INFINITY));
     if (answer === 'unsat') return finish(2);
     if (answer === 'sat') keep();
     else if (stopped()) return finish(3);
