@@ -282,6 +282,18 @@ test('keeps the table limit beside the participants-per-slot counter when meetin
   assert.equal(verdict([{ participants: [0, 1, 2, 3] }, ...pairs.slice(1)]), 2);
 });
 
+/** A generated problem of 40 participants meeting 4 to 8 times each over one day of 10 slots. */
+const fortyOnOneDay = (seed: number) =>
+  generateProblem({
+    participants: 40,
+    days: 1,
+    slotsPerDay: 10,
+    morningSlots: 5,
+    minMeetings: 4,
+    maxMeetings: 8,
+    seed,
+  });
+
 test('every clause our solver learns on the model is implied by it, where shrinking resolves long reasons', () => {
   // On the model, propagation chains are long and learnt clauses span many levels, so the shrinking
   // of learnt clauses (sat.ts) does much of its work here, through cardinality reasons, the breaks'
@@ -291,15 +303,7 @@ test('every clause our solver learns on the model is implied by it, where shrink
   let checked = 0;
   let shrunk = 0;
   for (const seed of [2, 6]) {
-    const { problem: generated } = generateProblem({
-      participants: 40,
-      days: 1,
-      slotsPerDay: 10,
-      morningSlots: 5,
-      minMeetings: 4,
-      maxMeetings: 8,
-      seed,
-    });
+    const { problem: generated } = fortyOnOneDay(seed);
     const problem = { ...generated, tables: generated.tables - 1 };
     const allowed = problem.meetings.map((m) => allowedSlots(problem, m));
     const bound = breaksLowerBound(problem, allowed);
@@ -329,15 +333,7 @@ test('climbing, the search takes the same path whether or not a schedule is know
   // The threads' climbing search asks "any schedule?" to its end even when the annealing's first
   // schedule is already there or arrives meanwhile: its path, and so the schedule it ends with,
   // depends on the problem alone, not on the threads' timing (SCHEDULER.md).
-  const { problem, hiddenSlots, hiddenTables } = generateProblem({
-    participants: 40,
-    days: 1,
-    slotsPerDay: 10,
-    morningSlots: 5,
-    minMeetings: 4,
-    maxMeetings: 8,
-    seed: 4,
-  });
+  const { problem, hiddenSlots, hiddenTables } = fortyOnOneDay(4);
   const allowed = problem.meetings.map((m) => allowedSlots(problem, m));
   const bound = breaksLowerBound(problem, allowed);
   const hidden = checkSchedule(problem, hiddenSlots, hiddenTables);
