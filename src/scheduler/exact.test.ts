@@ -213,6 +213,35 @@ test('a stalled annealing rests beside the threads for a given time, not until t
   }
 });
 
+test('beside the threads, the annealing waits for the climbing search to be ready, not for its verdict', () => {
+  // Ready: its model built and its first question ("any complete schedule?") answered, seconds
+  // before the 80 triangles' 80 breaks are proven.
+  const problem = trianglesProblem(80, 30);
+  const allowed = problem.meetings.map((m) => allowedSlots(problem, m));
+  const provers = startProverThreads(problem, allowed, 0, 60_000);
+  try {
+    const started = performance.now();
+    provers.ready(() => false, 30);
+    assert.ok(
+      performance.now() - started >= 25,
+      'not ready before its model is built: the wait ends at its cap',
+    );
+    provers.ready(() => false, 40_000);
+    const waited = performance.now() - started;
+    assert.equal(provers.verdict(), 0, 'the proof came first: the test needs a harder problem');
+    assert.ok(waited < 30_000, `waited ${waited} ms`);
+    // The first answer is the climbing search's own complete schedule.
+    const found = provers.found();
+    assert.ok(found, 'the climbing search has posted its first schedule');
+    assert.ok(found.breaks >= 80);
+    const again = performance.now();
+    provers.ready(() => false, 40_000);
+    assert.ok(performance.now() - again < 100, 'once ready, it returns at once');
+  } finally {
+    provers.close();
+  }
+});
+
 test('takes over the bound and the schedule an earlier search left on the channel', () => {
   // What clasp leaves when its share of the time runs out and our solver carries on in its thread.
   const random = seededRandom(9);

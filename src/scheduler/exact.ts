@@ -26,8 +26,10 @@ export const Channel = {
   VERDICT: 3,
   /** Breaks of the exact search's own schedule (-1: none), whose slots follow the header. */
   FOUND_BREAKS: 4,
+  /** 1 once the search has its model and has asked its first question (see `prove`). */
+  READY: 5,
   /** The exact search's schedule follows the header, then the annealing's (HEADER + M … HEADER + 2M). */
-  HEADER: 5,
+  HEADER: 6,
 } as const;
 
 export function newChannel(meetings: number, shared: boolean): Int32Array {
@@ -145,6 +147,8 @@ export function prove(
     if (answer === 'sat') keep();
     else if (stopped()) return finish(3);
   }
+  Atomics.store(channel, Channel.READY, 1);
+  Atomics.notify(channel, Channel.READY);
   /** The best complete schedule known, the annealing's or this search's, as a guide for anchored calls. */
   const reference = () => {
     const peer = peerFound();

@@ -24,6 +24,11 @@ export interface Provers {
   stop(graceMs: number): void;
   /** Blocks until a search has a verdict, `stopped` says so, or (if given) `ms` have passed. */
   wait(stopped: () => boolean, ms?: number): void;
+  /**
+   * Blocks until the climbing search has built its model and asked its first question, a search
+   * has a verdict, `stopped` says so, or `ms` have passed (inline: returns at once).
+   */
+  ready(stopped: () => boolean, ms: number): void;
   /** The searches' best own schedule, if they found one. */
   found(): { slots: Int32Array; breaks: number } | undefined;
   close(): void;
@@ -117,8 +122,19 @@ export function startProverThreads(
     ),
   );
   const shared = pool(channels, M, lowerBound);
+  const climbing = channels[engines.indexOf('climb')]!;
   return {
     ...shared,
+    ready(stopped: () => boolean, ms: number) {
+      const until = performance.now() + ms;
+      while (
+        Atomics.load(climbing, Channel.READY) === 0 &&
+        shared.verdict() === 0 &&
+        !stopped() &&
+        performance.now() < until
+      )
+        Atomics.wait(climbing, Channel.READY, 0, Math.min(50, Math.max(1, until - performance.now())));
+    },
     finish: (ms: number) => stopAll(channels, ms),
     stop: (ms: number) => stopAll(channels, ms),
     close() {
@@ -180,6 +196,7 @@ export function inlineProver(
   };
   return {
     ...pool(channels, M, lowerBound),
+    ready: () => {},
     finish: () => {
       const now = performance.now();
       const helperAt = now + helperAfterMs;

@@ -60,6 +60,13 @@ const STALL_MS = 3000;
 const LATE_SHARE = 1 / 4;
 const REST_MS = 3000;
 const SLICE_MS = 1000;
+/**
+ * Beside threads, the annealing starts once the climbing search has its model and its first answer,
+ * or after this share of the time: three busy threads on two cores slowed the building of the
+ * threads' models two- to threefold, and the annealing's first schedule is not what the threads
+ * need first (SCHEDULER.md).
+ */
+const READY_WAIT_SHARE = 0.05;
 /** How long the annealing waits for the exact search's verdict once asked to stop. */
 const PROVER_GRACE_MS = 1000;
 
@@ -151,6 +158,7 @@ export function solve(problem: SchedulingProblem, options: SolveOptions = {}): S
     if (r[0] === 0 && r[1] === 0) provers?.hint(r[2], st.slot);
   };
   const score = { cost, rank, breakWeight };
+  if (provers && threaded) provers.ready(isStopped, READY_WAIT_SHARE * (deadline - started));
   const best = improve(st, allowed, random, score, proven, annealingStopped, {
     onBest,
     stall: provers && !threaded ? INLINE_STALL_MOVES : undefined,
