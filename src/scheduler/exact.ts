@@ -26,7 +26,7 @@ export const Channel = {
   VERDICT: 3,
   /** Breaks of the exact search's own schedule (-1: none), whose slots follow the header. */
   FOUND_BREAKS: 4,
-  /** 1 once the search has its model and has asked its first question (see `prove`). */
+  /** 1 once the search has built its model and answered its first question (see `prove`). */
   READY: 5,
   /** The exact search's schedule follows the header, then the annealing's (HEADER + M … HEADER + 2M). */
   HEADER: 6,

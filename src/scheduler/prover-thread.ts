@@ -25,7 +25,7 @@ export interface Provers {
   /** Blocks until a search has a verdict, `stopped` says so, or (if given) `ms` have passed. */
   wait(stopped: () => boolean, ms?: number): void;
   /**
-   * Blocks until the climbing search has built its model and asked its first question, a search
+   * Blocks until the climbing search has built its model and answered its first question, a search
    * has a verdict, `stopped` says so, or `ms` have passed (inline: returns at once).
    */
   ready(stopped: () => boolean, ms: number): void;
