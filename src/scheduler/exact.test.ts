@@ -193,12 +193,21 @@ test('a cancel stops the inline search at once, not at the end of its share of t
   }
 });
 
+/** The exact searches' threads on `triangles` triangles (one break each at best) over `slots` slots. */
+function trianglesProvers(triangles: number, slots: number, ms: number) {
+  const problem = trianglesProblem(triangles, slots);
+  return startProverThreads(
+    problem,
+    problem.meetings.map((m) => allowedSlots(problem, m)),
+    0,
+    ms,
+  );
+}
+
 test('a stalled annealing rests beside the threads for a given time, not until their verdict', () => {
   // The searches need seconds to prove the 40 triangles' 40 breaks: a rest of 0.3 s ends first, and
   // the annealing may then run again; waiting without a time still ends with their verdict.
-  const problem = trianglesProblem(40, 18);
-  const allowed = problem.meetings.map((m) => allowedSlots(problem, m));
-  const provers = startProverThreads(problem, allowed, 0, 30_000);
+  const provers = trianglesProvers(40, 18, 30_000);
   try {
     const started = performance.now();
     provers.wait(() => false, 300);
@@ -216,9 +225,7 @@ test('a stalled annealing rests beside the threads for a given time, not until t
 test('beside the threads, the annealing waits for the climbing search to be ready, not for its verdict', () => {
   // Ready: its model built and its first question ("any complete schedule?") answered, seconds
   // before the 80 triangles' 80 breaks are proven.
-  const problem = trianglesProblem(80, 30);
-  const allowed = problem.meetings.map((m) => allowedSlots(problem, m));
-  const provers = startProverThreads(problem, allowed, 0, 60_000);
+  const provers = trianglesProvers(80, 30, 60_000);
   try {
     const started = performance.now();
     provers.ready(() => false, 30);

@@ -66,6 +66,19 @@ function stopAll(channels: Int32Array[], ms: number) {
       Atomics.wait(c, Channel.VERDICT, 0, Math.max(1, until - performance.now()));
 }
 
+/** Blocks until `done` or `stopped` says so or `ms` have passed, sleeping on `channel[index]` 50 ms at most at a time. */
+function blockUntil(
+  done: () => boolean,
+  stopped: () => boolean,
+  ms: number,
+  channel: Int32Array,
+  index: number,
+) {
+  const until = performance.now() + ms;
+  while (!done() && !stopped() && performance.now() < until)
+    Atomics.wait(channel, index, 0, Math.min(50, Math.max(1, until - performance.now())));
+}
+
 function pool(channels: Int32Array[], meetings: number, lowerBound: number) {
   const verdict = () => {
     const all = channels.map((c) => Atomics.load(c, Channel.VERDICT));
@@ -78,9 +91,7 @@ function pool(channels: Int32Array[], meetings: number, lowerBound: number) {
       for (const c of channels) postHint(c, breaks, slots);
     },
     wait(stopped: () => boolean, ms = Number.POSITIVE_INFINITY) {
-      const until = performance.now() + ms;
-      while (verdict() === 0 && !stopped() && performance.now() < until)
-        Atomics.wait(channels[0]!, Channel.VERDICT, 0, Math.min(50, Math.max(1, until - performance.now())));
+      blockUntil(() => verdict() !== 0, stopped, ms, channels[0]!, Channel.VERDICT);
     },
     found() {
       let best: { slots: Int32Array; breaks: number } | undefined;
@@ -126,14 +137,8 @@ export function startProverThreads(
   return {
     ...shared,
     ready(stopped: () => boolean, ms: number) {
-      const until = performance.now() + ms;
-      while (
-        Atomics.load(climbing, Channel.READY) === 0 &&
-        shared.verdict() === 0 &&
-        !stopped() &&
-        performance.now() < until
-      )
-        Atomics.wait(climbing, Channel.READY, 0, Math.min(50, Math.max(1, until - performance.now())));
+      const done = () => Atomics.load(climbing, Channel.READY) !== 0 || shared.verdict() !== 0;
+      blockUntil(done, stopped, ms, climbing, Channel.READY);
     },
     finish: (ms: number) => stopAll(channels, ms),
     stop: (ms: number) => stopAll(channels, ms),

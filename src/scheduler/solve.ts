@@ -158,7 +158,7 @@ export function solve(problem: SchedulingProblem, options: SolveOptions = {}): S
     if (r[0] === 0 && r[1] === 0) provers?.hint(r[2], st.slot);
   };
   const score = { cost, rank, breakWeight };
-  if (provers && threaded) provers.ready(isStopped, READY_WAIT_SHARE * (deadline - started));
+  provers?.ready(isStopped, READY_WAIT_SHARE * (deadline - started));
   const best = improve(st, allowed, random, score, proven, annealingStopped, {
     onBest,
     stall: provers && !threaded ? INLINE_STALL_MOVES : undefined,
